@@ -1,0 +1,60 @@
+# Everyday tasks. `make run` and `make test` do all the set-up they need on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+ADDR ?= 127.0.0.1:8000
+# The test suite's services (the local PostgreSQL and Redis); set either variable to use another.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/django_base
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help install run worker test pytest lint format check-migrations browser bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t20
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python >= 3.12 is needed (found " + sys.version.split()[0] + "); see .python-version")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+install: $(BIN)/.installed  ## create .venv and install the pinned packages
+
+run: install  ## run the app on its embedded defaults (SQLite, jobs inline, console e-mail)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py setup_dev
+	$(BIN)/python manage.py runserver $(ADDR)
+
+worker: install  ## run a worker on the "default" queue of REDIS_URL
+	$(BIN)/python manage.py rqworker default
+
+browser:  ## install Debian's Chromium for the browser tests, if it is missing
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium' (or set CHROMIUM=/path/to/chromium)"; exit 1; fi; }
+
+test: install browser lint check-migrations pytest  ## lint, check migrations, run the whole test suite
+
+pytest: install
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} CHROMIUM=$(CHROMIUM) \
+	  $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install  ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install  ## fix what ruff can, and format
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-migrations: install  ## fail if a model change has no migration
+	ENV_FILE=/dev/null DJANGO_SETTINGS_MODULE=project.settings.development DATABASE_URL=sqlite:///:memory: \
+	  $(BIN)/python manage.py makemigrations --check --dry-run
+
+bench: install  ## the benchmark suite (docs/performance.md)
+	$(BIN)/python -m bench
+
+clean:  ## remove the virtualenv and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

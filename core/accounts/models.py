@@ -1,0 +1,131 @@
+"""Users log in by e-mail; what they may do comes from their role, as in flask-base."""
+
+import enum
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.db import models, transaction
+from django.utils import timezone
+
+
+class Permission(enum.IntFlag):
+    GENERAL = 0x01
+    ADMINISTER = 0xFF
+
+
+class Role(models.Model):
+    # (permissions, URL name of the role's home page, default for new accounts)
+    ROLES = {
+        "User": (Permission.GENERAL, "pages:home", True),
+        "Administrator": (Permission.ADMINISTER, "adminarea:dashboard", False),
+    }
+
+    name = models.CharField(max_length=64, unique=True)
+    index = models.CharField(max_length=64, help_text="URL name of this role's home page.")
+    default = models.BooleanField(default=False)
+    permissions = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def insert_roles(cls, using="default"):
+        """Create or update the roles in ROLES; safe to run any number of times."""
+        with transaction.atomic(using=using):
+            for name, (permissions, index, default) in cls.ROLES.items():
+                cls.objects.using(using).update_or_create(
+                    name=name,
+                    defaults={"permissions": permissions, "index": index, "default": default},
+                )
+
+    @classmethod
+    def default_role(cls):
+        return cls.objects.get(default=True)
+
+    @classmethod
+    def administrator(cls):
+        return cls.objects.get(name="Administrator")
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, email):
+        return self.get(email__iexact=email)
+
+    def create_user(self, email, password=None, **fields):
+        user = self.model(email=email, **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **fields):
+        fields.setdefault("role", Role.administrator())
+        fields.setdefault("confirmed", True)
+        return self.create_user(email, password, **fields)
+
+    def ensure_administrator(self, email, password):
+        """The administrator with this e-mail, created if missing; returns (user, created)."""
+        user = self.filter(email__iexact=email).first()
+        if user is not None:
+            return user, False
+        return self.create_superuser(email, password, first_name="Admin", last_name="Account"), True
+
+
+class User(AbstractBaseUser):
+    email = models.EmailField(unique=True)
+    first_name = models.CharField(max_length=150, blank=True)
+    last_name = models.CharField(max_length=150, blank=True)
+    confirmed = models.BooleanField(default=False, help_text="The user followed the mailed link.")
+    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="users")
+    is_active = models.BooleanField(default=True)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name", "last_name"]
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "email"]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        # E-mail addresses are compared without case; new accounts get the default role.
+        self.email = self.email.strip().lower()
+        if self.role_id is None:
+            self.role = Role.default_role()
+        super().save(*args, **kwargs)
+
+    def get_full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_short_name(self):
+        return self.first_name or self.email
+
+    def can(self, permissions):
+        return self.role_id is not None and (self.role.permissions & permissions) == permissions
+
+    @property
+    def is_admin(self):
+        return self.can(Permission.ADMINISTER)
+
+    # Django's admin site asks these; administrators may use all of it.
+    @property
+    def is_staff(self):
+        return self.is_active and self.is_admin
+
+    @property
+    def is_superuser(self):
+        return self.is_staff
+
+    def has_perm(self, perm, obj=None):
+        return self.is_staff
+
+    def has_perms(self, perm_list, obj=None):
+        return self.is_staff
+
+    def has_module_perms(self, app_label):
+        return self.is_staff

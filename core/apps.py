@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def insert_roles(sender, apps, using, **kwargs):
+    """After every migrate (and every test-database flush) the roles exist."""
+    try:
+        apps.get_model("core", "Role")
+    except LookupError:  # migrated to a state without core's tables
+        return
+    from core.models import Role
+
+    Role.insert_roles(using=using)
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = "django-base"
+
+    def ready(self):
+        post_migrate.connect(insert_roles, sender=self, dispatch_uid="core.insert_roles")

@@ -1,0 +1,15 @@
+from django.core.management.commands import shell
+
+
+class Command(shell.Command):
+    """Django's shell, with the queue and e-mail helpers imported next to the models (User, Role, ...)."""
+
+    def get_auto_imports(self):
+        return [
+            *super().get_auto_imports(),
+            "core.models.Permission",
+            "core.jobs.enqueue",
+            "core.mail.outbox.send_email",
+            "django_rq.get_queue",
+            "django_rq.get_connection",
+        ]

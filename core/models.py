@@ -1,0 +1,6 @@
+"""The models of core, gathered from its feature packages so Django (and `shell`) find them."""
+
+from core.accounts.models import Permission, Role, User, UserManager
+from core.mail.models import OutgoingEmail
+
+__all__ = ["OutgoingEmail", "Permission", "Role", "User", "UserManager"]

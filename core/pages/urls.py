@@ -1,0 +1,8 @@
+from django.urls import path
+
+from core.pages import views
+
+app_name = "pages"
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+]

@@ -1,0 +1,202 @@
+"""Everything the project reads from its environment, in one place.
+
+`load_env_file()` turns a `.env` file into environment variables before Django reads its settings
+(flask-base's workflow, minus its silent skipping of bad lines). The `read*` helpers are what the
+settings modules use to read variables; django-environ parses the service URLs.
+"""
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_DOUBLE_QUOTE_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "$": "$"}
+_REQUIRED = object()
+
+
+class ConfigurationError(ImproperlyConfigured):
+    """A setting or `.env` line a person must fix; `manage.py` prints it without a traceback."""
+
+
+class EnvFileError(ConfigurationError):
+    def __init__(self, path, line_number, problem):
+        super().__init__(f"{path}, line {line_number}: {problem}")
+        self.path, self.line_number = path, line_number
+
+
+def env_file_path():
+    """The file named by ENV_FILE, else `.env` in the project root."""
+    named = os.environ.get("ENV_FILE")
+    return Path(named) if named else BASE_DIR / ".env"
+
+
+def load_env_file(path=None):
+    """Read a `.env` file into `os.environ`; variables already set in the real environment win.
+
+    Every line is parsed before any is applied, so a bad line changes nothing.
+    Returns the names that were set.
+    """
+    explicit = path is not None or "ENV_FILE" in os.environ
+    path = Path(path) if path is not None else env_file_path()
+    if not path.exists():
+        if explicit:
+            raise ConfigurationError(f"ENV_FILE names {path}, which does not exist.")
+        return []
+    values = parse_env_file(path.read_text(encoding="utf-8"), path)
+    applied = [name for name in values if name not in os.environ]
+    for name in applied:
+        os.environ[name] = values[name]
+    return applied
+
+
+def parse_env_file(text, path=".env"):
+    """Parse `NAME=VALUE` lines into a dict, raising EnvFileError on the first bad line."""
+    values = {}
+    for line_number, raw_line in enumerate(text.splitlines(), start=1):
+        line = raw_line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("export "):
+            line = line[len("export ") :].lstrip()
+        name, equals, value = line.partition("=")
+        name = name.strip()
+        if not equals:
+            raise EnvFileError(path, line_number, f"expected NAME=VALUE, found {raw_line.strip()!r}")
+        if not _NAME.fullmatch(name):
+            raise EnvFileError(path, line_number, f"{name!r} is not a valid variable name")
+        try:
+            values[name] = _parse_value(value.strip())
+        except ValueError as error:
+            raise EnvFileError(path, line_number, f"{name}: {error}") from None
+    return values
+
+
+def _parse_value(value):
+    if not value or value[0] not in "\"'":
+        # Unquoted: a comment starts at a `#` that follows white space; `$` and `=` are literal.
+        return re.split(r"\s+#", value, maxsplit=1)[0].rstrip()
+    quote, chars, index = value[0], [], 1
+    while index < len(value):
+        char = value[index]
+        if char == quote:
+            rest = value[index + 1 :].strip()
+            if rest and not rest.startswith("#"):
+                raise ValueError(f"unexpected text after the closing quote: {rest!r}")
+            return "".join(chars)
+        if char == "\\" and quote == '"' and index + 1 < len(value):
+            following = value[index + 1]
+            chars.append(_DOUBLE_QUOTE_ESCAPES.get(following, "\\" + following))
+            index += 2
+            continue
+        chars.append(char)
+        index += 1
+    raise ValueError(f"the value opens a {quote} quote that is never closed")
+
+
+def read(name, default=_REQUIRED):
+    """A variable's value; an empty value counts as unset. Without a default, it is required."""
+    value = os.environ.get(name, "")
+    if value:
+        return value
+    if default is _REQUIRED:
+        raise ConfigurationError(
+            f"The environment variable {name} is not set. Set it in the environment or in "
+            f"{env_file_path()} (.env.example lists every variable)."
+        )
+    return default
+
+
+def read_bool(name, default):
+    value = read(name, None)
+    if value is None:
+        return default
+    if value.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if value.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigurationError(f"{name}={value!r} is not a boolean: use true or false.")
+
+
+def read_int(name, default):
+    value = read(name, None)
+    try:
+        return default if value is None else int(value)
+    except ValueError:
+        raise ConfigurationError(f"{name}={value!r} is not a whole number.") from None
+
+
+def read_list(name, default=_REQUIRED):
+    """A comma-separated list."""
+    value = read(name, _REQUIRED if default is _REQUIRED else None)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def require(*names):
+    """Stop start-up naming every variable in `names` that is unset."""
+    missing = [name for name in names if not os.environ.get(name)]
+    if missing:
+        raise ConfigurationError(
+            f"These environment variables must be set: {', '.join(missing)}. "
+            "See .env.example for what each one means."
+        )
+
+
+def database_config(url):
+    try:
+        return environ.Env.db_url_config(url)
+    except (ImproperlyConfigured, KeyError, ValueError) as error:
+        raise ConfigurationError(f"DATABASE_URL={url!r} cannot be used: {error}") from None
+
+
+MAILER_SCHEMES = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "smtp+tls": "django.core.mail.backends.smtp.EmailBackend",
+    "smtps": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+    "dummy": "django.core.mail.backends.dummy.EmailBackend",
+}
+
+
+def mailer_config(url):
+    """Turn EMAIL_URL into one MAILERS entry (Django 6.1 replaces the EMAIL_* settings).
+
+    smtp://user:pass@host:587 (smtp+tls:// for STARTTLS, smtps:// for TLS), console://,
+    file:///path/to/folder, locmem://, dummy://.
+    """
+    split = urlsplit(url)
+    backend = MAILER_SCHEMES.get(split.scheme)
+    if backend is None:
+        raise ConfigurationError(f"EMAIL_URL={url!r}: the scheme must be one of {', '.join(MAILER_SCHEMES)}.")
+    options = {}
+    if split.scheme.startswith("smtp"):
+        options = {
+            "host": split.hostname or "localhost",
+            "port": split.port or 25,
+            "username": unquote(split.username or ""),
+            "password": unquote(split.password or ""),
+            "use_tls": split.scheme == "smtp+tls",
+            "use_ssl": split.scheme == "smtps",
+            "timeout": 10,
+        }
+    elif split.scheme == "file":
+        if not split.path:
+            raise ConfigurationError(f"EMAIL_URL={url!r}: name a folder, e.g. file:///tmp/mail.")
+        options = {"file_path": split.path}
+    return {"BACKEND": backend, "OPTIONS": options}
+
+
+def use_defaults(**defaults):
+    """Fill in variables that are unset (or empty); what the real environment says always wins."""
+    for name, value in defaults.items():
+        if not os.environ.get(name):
+            os.environ[name] = value

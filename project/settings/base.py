@@ -1,0 +1,125 @@
+"""Settings every environment shares. Services come from environment variables (see .env.example).
+
+Django's settings reference: https://docs.djangoproject.com/en/6.1/ref/settings/
+"""
+
+from project.env import (
+    BASE_DIR,
+    database_config,
+    mailer_config,
+    read,
+    read_int,
+    read_list,
+)
+
+# Which environment module is in force; guards destructive commands such as recreate_db.
+ENVIRONMENT = "base"
+
+SECRET_KEY = read("SECRET_KEY")
+DEBUG = False
+ALLOWED_HOSTS = read_list("ALLOWED_HOSTS", [])
+# Origins (scheme://host) allowed to POST forms when the site sits behind another host name.
+CSRF_TRUSTED_ORIGINS = read_list("CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    # core comes first so that its commands (rqworker, shell) extend the ones of the apps below.
+    "core",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_rq",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    # WhiteNoise serves static files from the app itself, so gunicorn alone can serve a deploy.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "project.urls"
+WSGI_APPLICATION = "project.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "core.context_processors.site",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": database_config(read("DATABASE_URL"))}
+# Keep PostgreSQL connections open between requests, and check them before reuse.
+DATABASES["default"].setdefault("CONN_MAX_AGE", read_int("CONN_MAX_AGE", 60))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "core.User"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+
+# Mail. Django 6.1's MAILERS replaces the EMAIL_* settings; EMAIL_URL names the one mailer.
+MAILERS = {"default": mailer_config(read("EMAIL_URL", "smtp://localhost:25"))}
+DEFAULT_FROM_EMAIL = read("DEFAULT_FROM_EMAIL", "django-base <no-reply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The name shown in page titles and e-mail subjects.
+SITE_NAME = read("SITE_NAME", "django-base")
+
+# Background jobs. Without REDIS_URL (development only) jobs run inline in the web process.
+REDIS_URL = read("REDIS_URL", None)
+JOBS_RUN_INLINE = REDIS_URL is None
+# django-rq needs a queue definition even when jobs run inline; rqworker refuses to start then.
+RQ_QUEUES = {
+    "default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 60},
+}
+# Enqueue a job only once the transaction that asked for it has committed.
+RQ = {"COMMIT_MODE": "on_db_commit"}
+
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Logs go to stdout, where gunicorn, the worker and any platform collect them.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{levelname} {name} {message}", "style": "{"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["stdout"], "level": read("LOG_LEVEL", "INFO")},
+}
+
+# The first administrator, created by setup_dev / setup_prod.
+ADMIN_EMAIL = read("ADMIN_EMAIL", "admin@example.com")
+ADMIN_PASSWORD = read("ADMIN_PASSWORD", "")

@@ -1,0 +1,28 @@
+"""Production: refuses to start without its secrets and services; HTTPS everywhere.
+
+Checked by `python manage.py check --deploy --fail-level WARNING`.
+"""
+
+from project.env import read_bool, read_int, require
+
+require("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL")
+
+from .base import *  # noqa: E402,F403
+
+ENVIRONMENT = "production"
+
+# The platform's proxy terminates TLS and says so in X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = read_bool("SECURE_SSL_REDIRECT", True)
+# HSTS: a year, as check --deploy expects; lower HSTS_SECONDS while trying out a new domain.
+SECURE_HSTS_SECONDS = read_int("HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = read_bool("HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+
+# Compressed files with hashed names, served by WhiteNoise (run collectstatic at build time).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}

@@ -1,0 +1,9 @@
+"""The site's URLs: each feature package of core brings its own urls module."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("core.pages.urls")),
+    path("django-admin/", admin.site.urls),
+]

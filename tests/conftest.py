@@ -1,0 +1,79 @@
+"""Shared fixtures. The suite runs against the real PostgreSQL and Redis named by DATABASE_URL and
+REDIS_URL (`make test` points them at the local services) and fails at once if either is down."""
+
+import os
+
+import psycopg2
+import pytest
+import redis
+from django.conf import settings
+
+from tests.support import Mailbox, ManagePy
+
+START_POSTGRES = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
+START_REDIS = (
+    "redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save '' --appendonly no "
+    "--dir /var/lib/redis --logfile /var/log/redis/ci.log"
+)
+
+
+def pytest_sessionstart(session):
+    """Fail the run, saying how to start it, when a service is missing: nothing is skipped."""
+    database = settings.DATABASES["default"]
+    try:
+        psycopg2.connect(
+            dbname="postgres",
+            user=database.get("USER") or None,
+            password=database.get("PASSWORD") or None,
+            host=database.get("HOST") or None,
+            port=database.get("PORT") or None,
+            connect_timeout=3,
+        ).close()
+    except psycopg2.OperationalError as error:
+        pytest.exit(
+            f"PostgreSQL is not reachable ({error.pgerror or error}). Start it with: {START_POSTGRES}", returncode=3
+        )
+    try:
+        redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=3).ping()
+    except redis.RedisError as error:
+        pytest.exit(f"Redis at {settings.REDIS_URL} is not reachable ({error}). Start it with: {START_REDIS}", returncode=3)
+
+
+@pytest.fixture
+def redis_db():
+    """The test Redis database, emptied before the test (only that database number is touched)."""
+    connection = redis.Redis.from_url(settings.REDIS_URL)
+    connection.flushdb()
+    yield connection
+    connection.flushdb()
+    connection.close()
+
+
+@pytest.fixture
+def mailbox(tmp_path):
+    """A folder a worker subprocess delivers e-mail into (EMAIL_URL=file://...), and a reader for it."""
+    return Mailbox(tmp_path / "mail")
+
+
+@pytest.fixture
+def manage(tmp_path, mailbox):
+    """Run `python manage.py ...` in a subprocess against the test database, as a user would."""
+    return ManagePy(extra_env={"EMAIL_URL": f"file://{mailbox.folder}"})
+
+
+@pytest.fixture
+def worker(manage, redis_db, transactional_db):
+    """Run a real worker in burst mode on the "default" queue: it drains the queue and exits."""
+
+    def run_burst(*args, timeout=60):
+        result = manage("rqworker", "default", "--burst", *args, timeout=timeout)
+        assert result.returncode == 0, result.stderr
+        return result
+
+    return run_burst
+
+
+@pytest.fixture(autouse=True)
+def _no_env_file(monkeypatch):
+    """Tests never read the developer's .env; those that need one write their own."""
+    monkeypatch.setenv("ENV_FILE", os.devnull)
