@@ -1,8 +1,9 @@
 from django.apps import AppConfig
+from django.apps import apps as global_apps
 from django.db.models.signals import post_migrate
 
 
-def insert_roles(sender, apps, using, **kwargs):
+def insert_roles(sender, using, apps=global_apps, **kwargs):
     """After every migrate (and every test-database flush) the roles exist."""
     try:
         apps.get_model("core", "Role")

@@ -31,12 +31,16 @@ def pytest_sessionstart(session):
         ).close()
     except psycopg2.OperationalError as error:
         pytest.exit(
-            f"PostgreSQL is not reachable ({error.pgerror or error}). Start it with: {START_POSTGRES}", returncode=3
+            f"PostgreSQL is not reachable ({error.pgerror or error}). Start it with: {START_POSTGRES}",
+            returncode=3,
         )
     try:
         redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=3).ping()
     except redis.RedisError as error:
-        pytest.exit(f"Redis at {settings.REDIS_URL} is not reachable ({error}). Start it with: {START_REDIS}", returncode=3)
+        pytest.exit(
+            f"Redis at {settings.REDIS_URL} is not reachable ({error}). Start it with: {START_REDIS}",
+            returncode=3,
+        )
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import email
 import email.policy
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +97,9 @@ class Mailbox:
 
 def body(message, subtype="plain"):
     return message.get_body(preferencelist=(subtype,)).get_content()
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

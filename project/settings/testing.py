@@ -10,3 +10,6 @@ from .base import *  # noqa: E402,F403
 ENVIRONMENT = "testing"
 # A fast hasher: the suite creates many users; production keeps Django's default.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Serve static files from the apps' folders, as in development: tests never run collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

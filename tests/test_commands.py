@@ -1,0 +1,210 @@
+"""The manage.py commands, run as a user runs them."""
+
+import sqlite3
+import uuid
+from io import StringIO
+
+import psycopg2
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from core.models import Role, User
+from tests.support import database_url
+from tests.test_settings import production_env
+
+CUSTOM_COMMANDS = ["recreate_db", "setup_dev", "setup_prod", "add_fake_data", "rqworker", "shell"]
+
+
+# recreate_db ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sqlite_database(tmp_path):
+    """A development SQLite database with the schema, a user and a table no model knows."""
+    path = tmp_path / "db.sqlite3"
+    return path, {
+        "DJANGO_SETTINGS_MODULE": "project.settings.development",
+        "DATABASE_URL": f"sqlite:///{path}",
+    }
+
+
+def sqlite_tables(path):
+    with sqlite3.connect(path) as db:
+        return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def test_recreate_db_on_sqlite_drops_stray_tables_and_rebuilds_the_schema(manage, sqlite_database):
+    path, env = sqlite_database
+    assert manage("migrate", env=env).returncode == 0
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE stray (id integer)")
+        db.execute(
+            "INSERT INTO core_user (email, password, first_name, last_name, confirmed, role_id, is_active, "
+            "date_joined) VALUES ('a@b.c', '', '', '', 1, 1, 1, '2026-01-01')"
+        )
+    result = manage("recreate_db", "--noinput", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Recreated" in result.stdout
+    tables = sqlite_tables(path)
+    assert "stray" not in tables
+    assert {"core_user", "core_role", "django_migrations", "django_session"} <= tables
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM core_user").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM core_role").fetchone() == (2,)
+
+
+def test_recreate_db_asks_first_and_a_no_changes_nothing(manage, sqlite_database):
+    path, env = sqlite_database
+    assert manage("migrate", env=env).returncode == 0
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE stray (id integer)")
+    result = manage("recreate_db", env=env, input="no\n")
+    assert result.returncode == 1
+    assert "Type 'yes' to continue" in result.stdout
+    assert "Cancelled. Nothing was changed." in result.stderr
+    assert "stray" in sqlite_tables(path)
+
+
+def test_recreate_db_refuses_under_production_settings(manage, sqlite_database):
+    path, _ = sqlite_database
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE precious (id integer)")
+    result = manage("recreate_db", "--noinput", env=production_env(DATABASE_URL=f"sqlite:///{path}"))
+    assert result.returncode == 1
+    assert "refuses to run under production settings" in result.stderr
+    assert sqlite_tables(path) == {"precious"}
+
+
+@pytest.fixture
+def scratch_postgres():
+    """A PostgreSQL database of its own (recreate_db must not touch the test database), dropped after."""
+    name = f"django_base_scratch_{uuid.uuid4().hex[:8]}"
+    params = {**connection.settings_dict, "NAME": name}
+    admin = psycopg2.connect(dbname="postgres", user=params["USER"], host=params["HOST"], port=params["PORT"])
+    admin.autocommit = True
+    admin.cursor().execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield params
+    finally:
+        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+def test_recreate_db_on_postgresql_drops_stray_tables_and_rebuilds_the_schema(manage, scratch_postgres):
+    env = {"DATABASE_URL": database_url(scratch_postgres)}
+    assert manage("migrate", env=env).returncode == 0
+    with psycopg2.connect(
+        dbname=scratch_postgres["NAME"],
+        user=scratch_postgres["USER"],
+        host=scratch_postgres["HOST"],
+        port=scratch_postgres["PORT"],
+    ) as db:
+        db.cursor().execute("CREATE TABLE stray (id integer REFERENCES core_role (id))")
+        db.cursor().execute("CREATE TABLE leftover_audit (note text)")
+    result = manage("recreate_db", "--noinput", env=env)
+    assert result.returncode == 0, result.stderr
+    with psycopg2.connect(
+        dbname=scratch_postgres["NAME"],
+        user=scratch_postgres["USER"],
+        host=scratch_postgres["HOST"],
+        port=scratch_postgres["PORT"],
+    ) as db:
+        cursor = db.cursor()
+        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        tables = {row[0] for row in cursor.fetchall()}
+        cursor.execute("SELECT count(*) FROM core_role")
+        assert cursor.fetchone() == (2,)
+    assert not tables & {"stray", "leftover_audit"}
+    assert {"core_user", "core_role", "django_migrations"} <= tables
+
+
+# setup_dev / setup_prod / add_fake_data -------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_setup_dev_creates_the_roles_and_the_administrator_and_is_idempotent(settings):
+    settings.ADMIN_EMAIL, settings.ADMIN_PASSWORD = "boss@example.org", "password"
+    Role.objects.all().delete()
+    call_command("setup_dev", stdout=StringIO())
+    output = StringIO()
+    call_command("setup_dev", stdout=output)
+    assert "exists already" in output.getvalue()
+    admin = User.objects.get()
+    assert admin.email == "boss@example.org" and admin.is_admin and admin.check_password("password")
+    assert Role.objects.count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [("", "Set ADMIN_PASSWORD"), ("password", "development default"), ("12345678", "too weak")],
+)
+def test_setup_prod_refuses_a_missing_default_or_weak_password(settings, password, message):
+    settings.ADMIN_PASSWORD = password
+    with pytest.raises(CommandError, match=message):
+        call_command("setup_prod")
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_setup_prod_creates_the_administrator_once(settings):
+    settings.ADMIN_EMAIL, settings.ADMIN_PASSWORD = "ops@example.org", "a-Long-and-rare-passphrase-42"
+    call_command("setup_prod", stdout=StringIO())
+    call_command("setup_prod", stdout=StringIO())
+    assert User.objects.get().is_admin
+
+
+@pytest.mark.django_db
+def test_add_fake_data_adds_users_who_are_never_administrators_and_can_run_twice():
+    output = StringIO()
+    call_command("add_fake_data", "--number-users", "30", "--seed", "7", stdout=output)
+    call_command("add_fake_data", "--number-users", "30", "--seed", "7", stdout=StringIO())
+    assert "30/30 users" in output.getvalue()
+    assert User.objects.count() == 60
+    assert not User.objects.filter(role__name="Administrator").exists()
+    user = User.objects.first()
+    assert user.first_name and user.last_name and "@" in user.email
+
+
+# shell, rqworker, help ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_shell_has_user_role_and_the_queue_helpers_imported(manage):
+    code = (
+        "me = User(); me.save(); print(me.id, me.role, Role, enqueue.__module__, get_queue('default').name)"
+    )
+    result = manage("shell", "-c", code)
+    assert result.returncode == 0, result.stderr
+    user_id, role, *rest = result.stdout.splitlines()[-1].split()
+    assert int(user_id) == User.objects.get().id
+    assert role == "User"
+    assert rest == ["<class", "'core.accounts.models.Role'>", "core.jobs", "default"]
+
+
+def test_rqworker_without_redis_says_jobs_run_inline(manage):
+    result = manage(
+        "rqworker",
+        "default",
+        "--burst",
+        env={"DJANGO_SETTINGS_MODULE": "project.settings.development", "REDIS_URL": None},
+    )
+    assert result.returncode == 1
+    assert "REDIS_URL is not set, so jobs run inline" in result.stderr
+
+
+def test_help_lists_every_custom_command_with_its_one_line_help(manage):
+    listing = manage("help").stdout
+    for name in CUSTOM_COMMANDS:
+        assert name in listing
+    for name in CUSTOM_COMMANDS:
+        result = manage(name, "--help")
+        assert result.returncode == 0
+        assert len(result.stdout.split("\n\n")[1].strip()) > 20, f"{name} has no help text"
+
+
+def test_recreate_db_help_explains_its_options(manage):
+    text = manage("recreate_db", "--help").stdout
+    assert "--noinput" in text and "Do not ask for confirmation" in text and "--database" in text

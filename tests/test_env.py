@@ -1,0 +1,144 @@
+"""The .env loader: flask-base's workflow, parsed properly, never half-applied."""
+
+import os
+
+import pytest
+
+from project.env import ConfigurationError, EnvFileError, load_env_file, mailer_config, parse_env_file
+
+
+def test_values_may_contain_equals_signs():
+    assert parse_env_file("DATABASE_URL=postgres://u:p@h/db?sslmode=require&a=b") == {
+        "DATABASE_URL": "postgres://u:p@h/db?sslmode=require&a=b"
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ('NAME="double quoted"', "double quoted"),
+        ("NAME='single quoted'", "single quoted"),
+        ('NAME="has # inside"', "has # inside"),
+        ("NAME='has # inside'", "has # inside"),
+        ("NAME=plain # a comment", "plain"),
+        ("NAME=no#comment", "no#comment"),
+        ('NAME="quoted" # a comment', "quoted"),
+        ("NAME=", ""),
+        ("NAME=  spaced  ", "spaced"),
+        ('NAME="line\\nbreak"', "line\nbreak"),
+        ("NAME='$literal\\n'", "$literal\\n"),
+    ],
+)
+def test_quotes_and_comments(line, value):
+    assert parse_env_file(line) == {"NAME": value}
+
+
+def test_values_starting_with_dollar_are_kept_as_they_are():
+    assert parse_env_file("SECRET_KEY=$2b$12$abc=def\nOTHER=$HOME") == {
+        "SECRET_KEY": "$2b$12$abc=def",
+        "OTHER": "$HOME",
+    }
+
+
+def test_blank_lines_comments_and_export_prefix_are_accepted():
+    text = "\n# a comment\n   \nexport FIRST=1\n  # indented comment\nSECOND = 2\n"
+    assert parse_env_file(text) == {"FIRST": "1", "SECOND": "2"}
+
+
+@pytest.mark.parametrize(
+    ("text", "line_number"),
+    [
+        ("GOOD=1\nthis line has no equals sign\n", 2),
+        ("GOOD=1\n\n# comment\n1BAD=2\n", 4),
+        ("GOOD=1\nSPACE IN NAME=x\n", 2),
+        ('QUOTE="never closed\n', 1),
+        ('A=1\nQUOTE="closed" then text\n', 2),
+    ],
+)
+def test_a_malformed_line_names_the_file_and_line(text, line_number, tmp_path):
+    path = tmp_path / ".env"
+    path.write_text(text)
+    with pytest.raises(EnvFileError) as raised:
+        load_env_file(path)
+    assert raised.value.line_number == line_number
+    assert str(raised.value).startswith(f"{path}, line {line_number}: ")
+
+
+def test_a_malformed_file_applies_nothing(tmp_path, monkeypatch):
+    monkeypatch.delenv("DJANGO_BASE_FIRST", raising=False)
+    path = tmp_path / ".env"
+    path.write_text("DJANGO_BASE_FIRST=applied?\nnot a pair\n")
+    with pytest.raises(EnvFileError):
+        load_env_file(path)
+    assert "DJANGO_BASE_FIRST" not in os.environ
+
+
+def test_the_real_environment_wins(tmp_path, monkeypatch):
+    monkeypatch.setenv("DJANGO_BASE_SET", "from the environment")
+    monkeypatch.delenv("DJANGO_BASE_UNSET", raising=False)
+    path = tmp_path / ".env"
+    path.write_text("DJANGO_BASE_SET=from the file\nDJANGO_BASE_UNSET=from the file\n")
+    try:
+        assert load_env_file(path) == ["DJANGO_BASE_UNSET"]
+        assert os.getenv("DJANGO_BASE_SET") == "from the environment"
+        assert os.getenv("DJANGO_BASE_UNSET") == "from the file"
+    finally:
+        os.environ.pop("DJANGO_BASE_UNSET", None)
+
+
+def test_env_file_names_another_file_and_must_exist(tmp_path, monkeypatch):
+    monkeypatch.setenv("ENV_FILE", str(tmp_path / "missing.env"))
+    with pytest.raises(ConfigurationError, match="missing.env, which does not exist"):
+        load_env_file()
+
+
+def test_manage_py_reads_env_before_the_settings(manage, tmp_path):
+    env_file = tmp_path / "custom.env"
+    env_file.write_text('export SITE_NAME="From # the file"\nSECRET_KEY=$ecret=with=equals\n')
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SITE_NAME, settings.SECRET_KEY, sep='|')",
+        env={"ENV_FILE": str(env_file), "SITE_NAME": None, "SECRET_KEY": None},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "From # the file|$ecret=with=equals"
+
+
+def test_manage_py_stops_on_a_malformed_env_file(manage, tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("SITE_NAME=ok\n\nDEBUG: true\n")
+    result = manage("check", env={"ENV_FILE": str(env_file)})
+    assert result.returncode == 1
+    assert f"{env_file}, line 3: expected NAME=VALUE" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "backend", "options"),
+    [
+        ("console://", "console", {}),
+        ("file:///tmp/mail", "filebased", {"file_path": "/tmp/mail"}),
+        (
+            "smtp+tls://me%40x.org:p%2Fw@mail.example.org:587",
+            "smtp",
+            {
+                "host": "mail.example.org",
+                "port": 587,
+                "username": "me@x.org",
+                "password": "p/w",
+                "use_tls": True,
+            },
+        ),
+        ("smtps://mail.example.org", "smtp", {"port": 25, "use_ssl": True, "use_tls": False}),
+    ],
+)
+def test_email_url_becomes_a_mailer(url, backend, options):
+    config = mailer_config(url)
+    assert config["BACKEND"] == f"django.core.mail.backends.{backend}.EmailBackend"
+    assert options.items() <= config["OPTIONS"].items()
+
+
+def test_an_unknown_email_scheme_is_refused():
+    with pytest.raises(ConfigurationError, match="EMAIL_URL='smpt://x'"):
+        mailer_config("smpt://x")
