@@ -5,5 +5,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("core.pages.urls")),
+    path("account/", include("core.accounts.urls")),
     path("django-admin/", admin.site.urls),
 ]
