@@ -34,6 +34,8 @@ def subprocess_env(**overrides):
         "DATABASE_URL": database_url(),
         "REDIS_URL": settings.REDIS_URL,
         "PYTHONUNBUFFERED": "1",
+        # Set for the browser tests' own process only; a subprocess must keep Django's async checks.
+        "DJANGO_ALLOW_ASYNC_UNSAFE": None,
     }
     env.update(overrides)
     return {name: value for name, value in env.items() if value is not None}
