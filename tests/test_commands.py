@@ -77,12 +77,18 @@ def test_recreate_db_refuses_under_production_settings(manage, sqlite_database):
     assert sqlite_tables(path) == {"precious"}
 
 
+def connect(params):
+    return psycopg2.connect(
+        dbname=params["NAME"], user=params["USER"], host=params["HOST"], port=params["PORT"]
+    )
+
+
 @pytest.fixture
 def scratch_postgres():
     """A PostgreSQL database of its own (recreate_db must not touch the test database), dropped after."""
     name = f"django_base_scratch_{uuid.uuid4().hex[:8]}"
     params = {**connection.settings_dict, "NAME": name}
-    admin = psycopg2.connect(dbname="postgres", user=params["USER"], host=params["HOST"], port=params["PORT"])
+    admin = connect({**params, "NAME": "postgres"})
     admin.autocommit = True
     admin.cursor().execute(f'CREATE DATABASE "{name}"')
     try:
@@ -95,22 +101,12 @@ def scratch_postgres():
 def test_recreate_db_on_postgresql_drops_stray_tables_and_rebuilds_the_schema(manage, scratch_postgres):
     env = {"DATABASE_URL": database_url(scratch_postgres)}
     assert manage("migrate", env=env).returncode == 0
-    with psycopg2.connect(
-        dbname=scratch_postgres["NAME"],
-        user=scratch_postgres["USER"],
-        host=scratch_postgres["HOST"],
-        port=scratch_postgres["PORT"],
-    ) as db:
+    with connect(scratch_postgres) as db:
         db.cursor().execute("CREATE TABLE stray (id integer REFERENCES core_role (id))")
         db.cursor().execute("CREATE TABLE leftover_audit (note text)")
     result = manage("recreate_db", "--noinput", env=env)
     assert result.returncode == 0, result.stderr
-    with psycopg2.connect(
-        dbname=scratch_postgres["NAME"],
-        user=scratch_postgres["USER"],
-        host=scratch_postgres["HOST"],
-        port=scratch_postgres["PORT"],
-    ) as db:
+    with connect(scratch_postgres) as db:
         cursor = db.cursor()
         cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
         tables = {row[0] for row in cursor.fetchall()}
