@@ -2,5 +2,5 @@ from django.conf import settings
 
 
 def site(request):
-    """The site's name, for page titles and the header."""
-    return {"site_name": settings.SITE_NAME}
+    """SITE_NAME for the page layout. Not `site_name`: Django's auth views set that to the host name."""
+    return {"site_title": settings.SITE_NAME}

@@ -53,3 +53,10 @@ def test_runserver_serves_the_home_page_on_development_defaults(manage, tmp_path
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.mark.django_db
+def test_pages_show_the_site_name_even_where_django_sets_its_own(client, settings):
+    settings.SITE_NAME = "Food Bank Volunteers"
+    response = client.get("/account/login/")
+    assert "<title>Log in · Food Bank Volunteers</title>" in response.text
