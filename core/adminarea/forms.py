@@ -75,7 +75,9 @@ class UserFilterForm(forms.Form):
     DEFAULT_SORT = "name"
 
     q = forms.CharField(required=False, label="Search", max_length=200)
-    role = forms.ModelChoiceField(queryset=Role.objects.order_by("name"), required=False, empty_label="All roles")
+    role = forms.ModelChoiceField(
+        queryset=Role.objects.order_by("name"), required=False, empty_label="All roles"
+    )
     sort = forms.ChoiceField(
         required=False,
         choices=[(key, key) for name in SORTS for key in (name, f"-{name}")],

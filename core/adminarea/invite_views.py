@@ -12,6 +12,15 @@ from core.adminarea.invites import is_pending, send_invite
 from core.adminarea.tokens import TokenState, invite_token_generator
 
 
+def may_resend(user, token):
+    """A fresh link is mailed only for a pending invite, and only from a genuine (if expired) link."""
+    return (
+        user is not None
+        and is_pending(user)
+        and invite_token_generator.state(user, token) is not TokenState.INVALID
+    )
+
+
 class AcceptInviteView(PasswordResetConfirmView):
     """Django's password-reset confirmation with the invite token: on success the address counts as
     confirmed, the user is logged in and sent to their role's home page."""
@@ -37,9 +46,8 @@ class AcceptInviteView(PasswordResetConfirmView):
         token = self.kwargs["token"]
         if token == self.reset_url_token:
             token = self.request.session.get(INTERNAL_RESET_SESSION_TOKEN, "")
-        if not self.validlink and self.user is not None and is_pending(self.user):
-            if invite_token_generator.state(self.user, token) is TokenState.EXPIRED:
-                context["resend_url"] = reverse("invites:resend", args=[self.kwargs["uidb64"], token])
+        if not self.validlink and may_resend(self.user, token):
+            context["resend_url"] = reverse("invites:resend", args=[self.kwargs["uidb64"], token])
         return context
 
 
@@ -48,9 +56,9 @@ class ResendInviteView(View):
 
     def post(self, request, uidb64, token):
         user = AcceptInviteView().get_user(uidb64)
-        if user is None or not is_pending(user) or invite_token_generator.state(user, token) is TokenState.INVALID:
-            messages.error(request, "This invite link is not valid. Ask an administrator to invite you again.")
-        else:
+        if may_resend(user, token):
             send_invite(request, user)
             messages.success(request, f"A fresh invite link is on its way to {user.email}.")
+        else:
+            messages.error(request, "This link does not work; ask an administrator to invite you again.")
         return redirect("pages:home")

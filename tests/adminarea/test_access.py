@@ -23,7 +23,8 @@ ADMIN_URLS = [
 
 
 def admin_url(name, kwargs, member):
-    return reverse(name, kwargs={key: member.pk if value == "member" else value for key, value in kwargs.items()})
+    """The URL `name`, with "member" standing for the primary key of `member`."""
+    return reverse(name, kwargs={k: member.pk if v == "member" else v for k, v in kwargs.items()})
 
 
 @pytest.mark.parametrize(("name", "kwargs"), ADMIN_URLS)
