@@ -109,6 +109,7 @@ class EditableContentForm(forms.ModelForm):
         model = EditableContent
         fields = ("body",)
         widgets = {"body": forms.Textarea(attrs={"rows": 18})}
+        labels = {"body": "Text (HTML)"}
         help_texts = {
             "body": "HTML. Kept: paragraphs, headings, lists, links, emphasis, quotes and code; "
             "anything else (scripts, styles, event handlers) is removed when you save."

@@ -41,4 +41,5 @@ class EditableContent(models.Model):
         if saved is not None:
             return saved
         default = render_to_string(f"pages/default_content/{slug}.html", {"site_name": settings.SITE_NAME})
-        return cls(slug=slug, body=default)
+        # Sanitised like saved text; this also makes it a plain str, which the editor escapes.
+        return cls(slug=slug, body=sanitize_html(default))
