@@ -24,3 +24,8 @@ def mailed_link(address):
     """The link in the last e-mail stored for `address` in the outbox."""
     email = OutgoingEmail.objects.filter(to=address).latest("pk")
     return re.search(r"https?://\S+", email.body_text).group(0)
+
+
+def messages_of(response):
+    """The flash messages shown on a response's page."""
+    return [str(message) for message in response.context["messages"]]

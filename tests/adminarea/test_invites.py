@@ -10,7 +10,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from core.adminarea.tokens import INVITE_MAX_AGE, InviteTokenGenerator
 from core.models import OutgoingEmail, Role, User
-from tests.adminarea.conftest import mailed_link
+from tests.adminarea.conftest import mailed_link, messages_of
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_inviting_creates_an_account_without_password_and_mails_a_link(admin_cli
     user = User.objects.get(email="ada@example.com")
     assert not user.has_usable_password() and not user.confirmed
     assert response.redirect_chain[-1][0] == reverse("adminarea:user", args=[user.pk])
-    assert "Invite sent to ada@example.com." in [str(m) for m in response.context["messages"]]
+    assert "Invite sent to ada@example.com." in messages_of(response)
     email = OutgoingEmail.objects.get(to="ada@example.com")
     assert email.subject == "You are invited to django-base"
     assert mailed_link("ada@example.com").startswith("http://testserver/invite/")
@@ -73,7 +73,7 @@ def test_the_invited_user_sets_a_password_is_logged_in_and_lands_on_the_home_pag
     assert user.check_password(NEW_PASSWORD) and user.confirmed
     assert response.redirect_chain[-1][0] == reverse("pages:home")
     assert response.context["user"] == user
-    assert "Welcome to django-base! Your password is set." in [str(m) for m in response.context["messages"]]
+    assert "Welcome to django-base! Your password is set." in messages_of(response)
 
 
 def test_an_invited_administrator_lands_on_the_admin_dashboard(admin_client):
@@ -137,9 +137,7 @@ def test_asking_for_a_fresh_invite_mails_a_new_link_that_works(client):
     token = EightDaysAgo().make_token(user)
     uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
     response = client.post(reverse("invites:resend", args=[uidb64, token]), follow=True)
-    assert "A fresh invite link is on its way to ada@example.com." in [
-        str(m) for m in response.context["messages"]
-    ]
+    assert "A fresh invite link is on its way to ada@example.com." in messages_of(response)
     set_password(client, mailed_link("ada@example.com"))
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
@@ -174,14 +172,12 @@ def test_resending_an_invite_by_get_is_not_allowed(client):
 def test_an_administrator_sends_a_pending_invite_again(admin_client):
     user = invited_user(email="ada@example.com")
     response = admin_client.post(reverse("adminarea:user_reinvite", args=[user.pk]), follow=True)
-    assert "A fresh invite is on its way to ada@example.com." in [str(m) for m in response.context["messages"]]
+    assert "A fresh invite is on its way to ada@example.com." in messages_of(response)
     assert OutgoingEmail.objects.filter(to="ada@example.com").count() == 1
 
 
 def test_no_invite_is_sent_to_a_user_who_has_a_password(admin_client):
     user = UserFactory()
     response = admin_client.post(reverse("adminarea:user_reinvite", args=[user.pk]), follow=True)
-    assert f"{user} has already set a password; there is no invite to send." in [
-        str(m) for m in response.context["messages"]
-    ]
+    assert f"{user} has already set a password; there is no invite to send." in messages_of(response)
     assert not OutgoingEmail.objects.exists()

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from core.adminarea import forms, services
 from core.models import Role, User
+from tests.adminarea.conftest import messages_of
 from tests.factories import PASSWORD, AdminFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,10 +19,6 @@ USERS = reverse("adminarea:users")
 
 def listed_emails(response):
     return [member.email for member in response.context["users"]]
-
-
-def messages_of(response):
-    return [str(message) for message in response.context["messages"]]
 
 
 def test_the_user_list_shows_every_user_with_their_role(admin_client):
