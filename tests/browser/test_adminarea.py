@@ -18,8 +18,8 @@ def sign_in(page, live_server, user):
     """Give the browser the session cookie of `user` (made by the test client's force_login)."""
     client = Client()
     client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+    name = settings.SESSION_COOKIE_NAME
+    page.context.add_cookies([{"name": name, "value": client.cookies[name].value, "url": live_server.url}])
 
 
 @pytest.mark.django_db(transaction=True)
