@@ -241,3 +241,14 @@ def test_creating_a_user_with_mismatched_passwords_shows_the_error_next_to_the_f
     assert 'value="ada@example.com"' in response.text
     assert 'aria-invalid="true"' in response.text
     assert not User.objects.filter(email="ada@example.com").exists()
+
+
+def test_the_user_search_has_trigram_indexes_on_postgresql():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'core_user' AND indexname LIKE '%trgm'")
+        definitions = sorted(row[0] for row in cursor.fetchall())
+    assert [definition.split("USING ")[1] for definition in definitions] == [
+        "gin (upper((email)::text) gin_trgm_ops)",
+        "gin (upper((first_name)::text) gin_trgm_ops)",
+        "gin (upper((last_name)::text) gin_trgm_ops)",
+    ]
