@@ -26,7 +26,7 @@ def _refuse_losing_an_administrator(actor, user, verb):
         raise AdministrationRefused(f"You cannot {verb} your own account; ask another administrator.")
     # Lock the administrators' rows so that two administrators removing each other at the same
     # moment cannot both succeed.
-    remaining = [pk for pk in administrators().select_for_update().values_list("pk", flat=True)]
+    remaining = list(administrators().select_for_update().values_list("pk", flat=True))
     if user.pk in remaining and len(remaining) == 1:
         raise AdministrationRefused(f"{user} is the last administrator and cannot be removed.")
     if actor.pk not in remaining:

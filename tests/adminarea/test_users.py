@@ -55,6 +55,12 @@ def test_the_user_list_sorts_by_date_joined_newest_first(admin_client, administr
     assert listed_emails(admin_client.get(USERS, {"sort": "-joined"}))[0] == newest.email
 
 
+def test_the_sorted_column_is_marked_and_links_to_the_reverse_order(admin_client):
+    response = admin_client.get(USERS, {"q": "boss", "sort": "email"})
+    assert 'aria-sort="ascending"' in response.text
+    assert 'href="?q=boss&amp;sort=-email"' in response.text
+
+
 def test_the_user_list_ignores_a_sort_it_does_not_offer(admin_client):
     response = admin_client.get(USERS, {"sort": "password"})
     assert response.status_code == HTTPStatus.OK
