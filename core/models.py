@@ -2,5 +2,6 @@
 
 from core.accounts.models import Permission, Role, User, UserManager
 from core.mail.models import OutgoingEmail
+from core.pages.models import EditableContent
 
-__all__ = ["OutgoingEmail", "Permission", "Role", "User", "UserManager"]
+__all__ = ["EditableContent", "OutgoingEmail", "Permission", "Role", "User", "UserManager"]

@@ -6,5 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("core.pages.urls")),
     path("account/", include("core.accounts.urls")),
+    path("admin/", include("core.adminarea.urls")),
+    path("invite/", include("core.adminarea.invite_urls")),
     path("django-admin/", admin.site.urls),
 ]

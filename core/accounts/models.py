@@ -88,6 +88,11 @@ class User(AbstractBaseUser):
 
     class Meta:
         ordering = ["last_name", "first_name", "email"]
+        indexes = [
+            # The admin area's user list pages through users by name (the default) or by date joined.
+            models.Index(fields=["last_name", "first_name", "email"], name="user_name_order"),
+            models.Index(fields=["date_joined", "id"], name="user_date_joined_order"),
+        ]
 
     def __str__(self):
         return self.get_full_name() or self.email

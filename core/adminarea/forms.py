@@ -1,0 +1,116 @@
+from django import forms
+from django.contrib.auth.forms import BaseUserCreationForm, SetPasswordForm
+from django.db.models import Q
+
+from core.models import Role, User
+from core.pages.models import EditableContent
+
+USER_FIELDS = ("email", "first_name", "last_name", "role")
+
+
+class UniqueEmailMixin:
+    """E-mail addresses are stored lower-case (User.save), so duplicates are found without case."""
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("Another account already uses this e-mail address.")
+        return email
+
+
+class RoleChoiceMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].empty_label = None
+        if self.instance.role_id is None:
+            self.fields["role"].initial = Role.default_role().pk
+
+
+class InviteForm(UniqueEmailMixin, RoleChoiceMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = USER_FIELDS
+
+    def save(self, commit=True):
+        # No password until the invited user follows the link; following it confirms the address.
+        self.instance.set_unusable_password()
+        self.instance.confirmed = False
+        return super().save(commit)
+
+
+class CreateUserForm(UniqueEmailMixin, RoleChoiceMixin, BaseUserCreationForm):
+    class Meta:
+        model = User
+        fields = USER_FIELDS
+
+    def save(self, commit=True):
+        # An administrator vouches for the address they typed.
+        self.instance.confirmed = True
+        return super().save(commit)
+
+
+class UserChangeForm(UniqueEmailMixin, RoleChoiceMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = USER_FIELDS
+
+
+class JoinForm(SetPasswordForm):
+    """The invited user's password, as Django's SetPasswordForm checks it."""
+
+    new_password1, new_password2 = SetPasswordForm.create_password_fields(
+        label1="Password", label2="Password (again)"
+    )
+
+
+class UserFilterForm(forms.Form):
+    """The user list's search, role filter and sort, read from the query string."""
+
+    # ?sort= value -> ORDER BY; each ends on a unique column so pages never overlap.
+    SORTS = {
+        "name": ("last_name", "first_name", "email"),
+        "email": ("email",),
+        "joined": ("date_joined", "pk"),
+    }
+    DEFAULT_SORT = "name"
+
+    q = forms.CharField(required=False, label="Search", max_length=200)
+    role = forms.ModelChoiceField(
+        queryset=Role.objects.order_by("name"), required=False, empty_label="All roles"
+    )
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[(key, key) for name in SORTS for key in (name, f"-{name}")],
+    )
+
+    def __init__(self, data):
+        super().__init__(data)
+        self.is_valid()  # invalid values are left out of cleaned_data and so ignored
+
+    @property
+    def current_sort(self):
+        return self.cleaned_data.get("sort") or self.DEFAULT_SORT
+
+    def filter(self, users):
+        # Every word must appear in the first name, the last name or the e-mail address.
+        for word in self.cleaned_data.get("q", "").split():
+            users = users.filter(
+                Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word)
+            )
+        if self.cleaned_data.get("role"):
+            users = users.filter(role=self.cleaned_data["role"])
+        name = self.current_sort.removeprefix("-")
+        prefix = "-" if self.current_sort.startswith("-") else ""
+        return users.order_by(*(prefix + field for field in self.SORTS[name]))
+
+
+class EditableContentForm(forms.ModelForm):
+    class Meta:
+        model = EditableContent
+        fields = ("body",)
+        widgets = {"body": forms.Textarea(attrs={"rows": 18})}
+        labels = {"body": "Text (HTML)"}
+        help_texts = {
+            "body": "HTML. Kept: paragraphs, headings, lists, links, emphasis, quotes and code; "
+            "anything else (scripts, styles, event handlers) is removed when you save."
+        }

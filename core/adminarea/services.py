@@ -1,0 +1,50 @@
+"""The rules that keep the site administrable, in one place: an administrator cannot demote or
+delete themselves, and the last administrator cannot be removed."""
+
+from django.db import transaction
+from django.db.models import F
+
+from core.models import Permission, Role, User
+
+
+class AdministrationRefused(Exception):
+    """A change the rules forbid; the message says why, for the person who asked."""
+
+
+def administrator_roles():
+    """Roles that grant every permission of ADMINISTER (a subquery, not a list)."""
+    granted = F("permissions").bitand(int(Permission.ADMINISTER))
+    return Role.objects.alias(granted=granted).filter(granted=int(Permission.ADMINISTER))
+
+
+def administrators():
+    return User.objects.filter(role__in=administrator_roles(), is_active=True)
+
+
+def _refuse_losing_an_administrator(actor, user, verb):
+    if user.pk == actor.pk:
+        raise AdministrationRefused(f"You cannot {verb} your own account; ask another administrator.")
+    # Lock the administrators' rows so that two administrators removing each other at the same
+    # moment cannot both succeed.
+    remaining = list(administrators().select_for_update().values_list("pk", flat=True))
+    if user.pk in remaining and len(remaining) == 1:
+        raise AdministrationRefused(f"{user} is the last administrator and cannot be removed.")
+    if actor.pk not in remaining:
+        raise AdministrationRefused("Your account is no longer an administrator.")
+
+
+@transaction.atomic
+def save_user(actor, form):
+    """Save a ModelForm editing `form.instance`, unless it takes away an administrator the rules keep."""
+    user = form.instance
+    was_admin = User.objects.filter(pk=user.pk, role__in=administrator_roles()).exists()
+    if was_admin and not user.is_admin:
+        _refuse_losing_an_administrator(actor, user, "remove the administrator role from")
+    return form.save()
+
+
+@transaction.atomic
+def delete_user(actor, user):
+    if user.is_admin or user.pk == actor.pk:
+        _refuse_losing_an_administrator(actor, user, "delete")
+    user.delete()

@@ -1,0 +1,136 @@
+"""The admin area: thin views over Django's generic views; the rules live in services.py."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import CreateView, DeleteView, DetailView, ListView, TemplateView, UpdateView, View
+
+from core.adminarea import forms, services
+from core.adminarea.invites import is_pending, send_invite
+from core.adminarea.permissions import AdministratorRequiredMixin
+from core.adminarea.tokens import INVITE_MAX_AGE
+from core.models import EditableContent, User
+
+
+class DashboardView(AdministratorRequiredMixin, TemplateView):
+    template_name = "adminarea/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        counts = User.objects.aggregate(
+            users=Count("pk"),
+            unconfirmed=Count("pk", filter=Q(confirmed=False)),
+            administrators=Count("pk", filter=Q(role__in=services.administrator_roles())),
+        )
+        return super().get_context_data(counts=counts, **kwargs)
+
+
+class UserListView(AdministratorRequiredMixin, ListView):
+    template_name = "adminarea/user_list.html"
+    context_object_name = "users"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.filters = forms.UserFilterForm(self.request.GET)
+        return self.filters.filter(User.objects.select_related("role"))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filters=self.filters, **kwargs)
+
+
+class UserDetailView(AdministratorRequiredMixin, DetailView):
+    model = User
+    queryset = User.objects.select_related("role")
+    template_name = "adminarea/user_detail.html"
+    context_object_name = "member"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(invite_pending=is_pending(self.object), **kwargs)
+
+
+class UserChangeView(AdministratorRequiredMixin, UpdateView):
+    model = User
+    form_class = forms.UserChangeForm
+    template_name = "adminarea/user_form.html"
+    context_object_name = "member"
+
+    def form_valid(self, form):
+        try:
+            services.save_user(self.request.user, form)
+        except services.AdministrationRefused as refusal:
+            form.add_error("role", str(refusal))
+            return self.form_invalid(form)
+        messages.success(self.request, f"Saved the changes to {form.instance}.")
+        return redirect("adminarea:user", pk=form.instance.pk)
+
+
+class UserDeleteView(AdministratorRequiredMixin, DeleteView):
+    """GET asks for confirmation; only the POST of that page deletes."""
+
+    model = User
+    template_name = "adminarea/user_confirm_delete.html"
+    context_object_name = "member"
+
+    def form_valid(self, form):
+        try:
+            services.delete_user(self.request.user, self.object)
+        except services.AdministrationRefused as refusal:
+            messages.error(self.request, str(refusal))
+            return redirect("adminarea:user", pk=self.object.pk)
+        messages.success(self.request, f"Deleted the account of {self.object}.")
+        return redirect("adminarea:users")
+
+
+class InviteView(AdministratorRequiredMixin, CreateView):
+    form_class = forms.InviteForm
+    template_name = "adminarea/invite.html"
+    extra_context = {"invite_days": INVITE_MAX_AGE.days}
+
+    @transaction.atomic
+    def form_valid(self, form):
+        user = form.save()
+        send_invite(self.request, user)
+        messages.success(self.request, f"Invite sent to {user.email}.")
+        return redirect("adminarea:user", pk=user.pk)
+
+
+class ReinviteView(AdministratorRequiredMixin, View):
+    """Mail a pending invite again, with a fresh link."""
+
+    def post(self, request, pk):
+        user = get_object_or_404(User, pk=pk)
+        if is_pending(user):
+            send_invite(request, user)
+            messages.success(request, f"A fresh invite is on its way to {user.email}.")
+        else:
+            messages.error(request, f"{user} has already set a password; there is no invite to send.")
+        return redirect("adminarea:user", pk=user.pk)
+
+
+class UserCreateView(AdministratorRequiredMixin, CreateView):
+    form_class = forms.CreateUserForm
+    template_name = "adminarea/user_create.html"
+
+    def form_valid(self, form):
+        user = form.save()
+        messages.success(self.request, f"Created the account of {user}.")
+        return redirect("adminarea:user", pk=user.pk)
+
+
+class ContentEditView(AdministratorRequiredMixin, UpdateView):
+    form_class = forms.EditableContentForm
+    template_name = "adminarea/content_form.html"
+    context_object_name = "content"
+
+    def get_object(self, queryset=None):
+        if self.kwargs["slug"] not in EditableContent.PAGES:
+            raise Http404("No editable page has this name.")
+        return EditableContent.for_page(self.kwargs["slug"])
+
+    def form_valid(self, form):
+        form.instance.updated_by = self.request.user
+        content = form.save()
+        messages.success(self.request, f"Saved the {content.title} page.")
+        return redirect(reverse(content.page_url_name))
