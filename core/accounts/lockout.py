@@ -1,0 +1,39 @@
+"""How django-axes sees a login attempt (which e-mail, which address) and what a locked-out user sees."""
+
+from axes.helpers import get_cool_off
+from django.conf import settings
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.timesince import timeuntil
+
+
+def attempted_email(request, credentials):
+    """The e-mail a login attempt names, compared without case as the login itself does."""
+    if credentials and credentials.get("username"):
+        email = credentials["username"]
+    else:
+        email = getattr(request, "POST", {}).get("username", "")
+    return email.strip().lower() or None
+
+
+def client_ip(request):
+    """The client's address: REMOTE_ADDR, or the one TRUSTED_PROXY_COUNT proxies put in X-Forwarded-For.
+
+    Each proxy appends the address it saw, so only the last TRUSTED_PROXY_COUNT entries can be trusted.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded = [part.strip() for part in header.split(",") if part.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """The styled page saying logins are refused for a while (HTTP 429 Too Many Requests)."""
+    cool_off = get_cool_off(request)
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "wait": timeuntil(timezone.now() + cool_off) if cool_off else None,
+    }
+    return render(request, "accounts/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
