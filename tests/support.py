@@ -3,10 +3,12 @@
 import email
 import email.policy
 import os
+import re
 import socket
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import connection
@@ -105,3 +107,17 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def outbox_to(address):
+    """The e-mails the app stored in its outbox for `address`, oldest first."""
+    from core.mail.models import OutgoingEmail
+
+    return list(OutgoingEmail.objects.filter(to=address).order_by("pk"))
+
+
+def link_mailed_to(address):
+    """The path of the link in the last e-mail to `address`, for the test client to open."""
+    emails = outbox_to(address)
+    assert emails, f"no e-mail was stored for {address}"
+    return urlsplit(re.search(r"https?://\S+", emails[-1].body_text).group()).path

@@ -54,4 +54,4 @@ def send_email_change_email(request, user, new_email):
 def lifetime(seconds):
     """Seconds in words, e.g. "1 hour" or "1 week"."""
     now = timezone.now()
-    return timesince(now - timedelta(seconds=seconds), now)
+    return timesince(now - timedelta(seconds=seconds), now).replace("\xa0", " ")

@@ -36,6 +36,10 @@ class RegistrationForm(BaseUserCreationForm):
 class LoginForm(AuthenticationForm):
     """Django's login form with the e-mail as the username, and "remember me"."""
 
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Please enter a correct e-mail and password. The password is case-sensitive.",
+    }
     remember_me = forms.BooleanField(
         required=False, label="Remember me", help_text="Stay logged in after closing the browser."
     )
