@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core import signing
 from django.db import connection
 
 from project.env import BASE_DIR
@@ -121,3 +122,14 @@ def link_mailed_to(address):
     emails = outbox_to(address)
     assert emails, f"no e-mail was stored for {address}"
     return urlsplit(re.search(r"https?://\S+", emails[-1].body_text).group()).path
+
+
+class SignedAt(signing.TimestampSigner):
+    """Signs as if the clock said `when`: makes the link a user was mailed back then."""
+
+    def __init__(self, when, **kwargs):
+        super().__init__(**kwargs)
+        self.when = when
+
+    def timestamp(self):
+        return signing.b62_encode(int(self.when.timestamp()))

@@ -3,8 +3,8 @@
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.shortcuts import render
-from django.utils import timezone
-from django.utils.timesince import timeuntil
+
+from core.accounts.emails import lifetime
 
 
 def attempted_email(request, credentials):
@@ -34,6 +34,6 @@ def lockout_response(request, original_response=None, credentials=None):
     cool_off = get_cool_off(request)
     context = {
         "failure_limit": settings.AXES_FAILURE_LIMIT,
-        "wait": timeuntil(timezone.now() + cool_off) if cool_off else None,
+        "wait": lifetime(cool_off.total_seconds()) if cool_off else None,
     }
     return render(request, "accounts/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)

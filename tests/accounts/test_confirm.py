@@ -9,19 +9,9 @@ from django.utils import timezone
 
 from core.accounts.tokens import CONFIRM_ACCOUNT_SALT, make_confirmation_token
 from tests.factories import UserFactory
+from tests.support import SignedAt
 
 pytestmark = pytest.mark.django_db
-
-
-class SignedAt(signing.TimestampSigner):
-    """Signs as if the clock said `when`: a link mailed back then."""
-
-    def __init__(self, when, **kwargs):
-        super().__init__(**kwargs)
-        self.when = when
-
-    def timestamp(self):
-        return signing.b62_encode(int(self.when.timestamp()))
 
 
 def confirmation_link_made(user, ago):
