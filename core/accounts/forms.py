@@ -12,6 +12,7 @@ class RegistrationForm(BaseUserCreationForm):
     class Meta:
         model = User
         fields = ("first_name", "last_name", "email")
+        labels = {"email": "E-mail"}
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
@@ -52,6 +53,11 @@ class LoginForm(AuthenticationForm):
 
 class OutboxPasswordResetForm(PasswordResetForm):
     """Django's reset form (silent about unknown addresses), sending its e-mail through the outbox."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "E-mail"
+        self.fields["email"].widget.attrs["autofocus"] = True
 
     def save(self, request=None, **kwargs):
         self.request = request
