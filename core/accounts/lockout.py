@@ -1,7 +1,10 @@
 """How django-axes sees a login attempt (which e-mail, which address) and what a locked-out user sees."""
 
 from axes.helpers import get_cool_off
+from axes.utils import reset
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.shortcuts import render
 
 from core.accounts.emails import lifetime
@@ -37,3 +40,9 @@ def lockout_response(request, original_response=None, credentials=None):
         "wait": lifetime(cool_off.total_seconds()) if cool_off else None,
     }
     return render(request, "accounts/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
+
+
+@receiver(user_logged_in, dispatch_uid="core.accounts.lockout.forget_failures")
+def forget_failures(sender, user, **kwargs):
+    """A successful login clears the failures counted against its e-mail, and no others."""
+    reset(username=user.get_username())

@@ -113,7 +113,9 @@ AXES_USERNAME_CALLABLE = "core.accounts.lockout.attempted_email"
 AXES_CLIENT_IP_CALLABLE = "core.accounts.lockout.client_ip"
 TRUSTED_PROXY_COUNT = read_int("TRUSTED_PROXY_COUNT", 0)
 AXES_LOCKOUT_CALLABLE = "core.accounts.lockout.lockout_response"
-AXES_RESET_ON_SUCCESS = True
+# Not axes' own reset: it also clears the address's failures, so a guesser could log into an account of
+# their own to start over; core.accounts.lockout clears only the failures for the e-mail that logged in.
+AXES_RESET_ON_SUCCESS = False
 # Successful logins are not logged (that table would only grow); failures are, while they count.
 AXES_DISABLE_ACCESS_LOG = True
 # No start-up banner in every command's output; lockouts are still logged as warnings.

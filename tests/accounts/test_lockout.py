@@ -116,3 +116,13 @@ def test_client_address_is_read_through_the_trusted_proxies_only(settings):
     # The client forged the first entry; the one proxy appended the address it really saw.
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9")
     assert client_ip(request) == "203.0.113.9"
+
+
+def test_logging_into_another_account_does_not_clear_the_failures_against_this_one(client):
+    UserFactory(email="ada@example.com")
+    UserFactory(email="mallory@example.com")
+    fail(client, "ada@example.com", times=2, address="10.0.0.7")
+    assert log_in(client, "mallory@example.com", address="10.0.0.7").status_code == HTTPStatus.FOUND
+    client.post("/account/logout/")
+    response = fail(client, "ada@example.com", times=1, address="10.0.0.8")
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
