@@ -48,6 +48,11 @@ class RegisterView(FormView):
     template_name = "accounts/register.html"
     success_url = reverse_lazy("accounts:login")
 
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect(request.user.role.home_url())
+        return super().dispatch(request, *args, **kwargs)
+
     def form_valid(self, form):
         user = form.save()
         emails.send_confirmation_email(self.request, user)

@@ -126,3 +126,9 @@ def test_logging_into_another_account_does_not_clear_the_failures_against_this_o
     client.post("/account/logout/")
     response = fail(client, "ada@example.com", times=1, address="10.0.0.8")
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+
+
+def test_the_test_clients_login_still_works(client):
+    UserFactory(email="ada@example.com")
+    assert client.login(email="ada@example.com", password=PASSWORD) is True
+    assert client.get("/account/").status_code == HTTPStatus.OK

@@ -85,3 +85,8 @@ def test_register_refuses_an_address_in_use_whatever_its_case(client):
 def test_register_requires_first_and_last_name(client):
     response = client.post("/account/register/", registration(first_name="", last_name=""))
     assert response.text.count("This field is required.") == 2
+
+
+def test_signed_in_user_opening_the_register_page_goes_home(client):
+    client.force_login(UserFactory())
+    assert client.get("/account/register/").headers["Location"] == "/"
