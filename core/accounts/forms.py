@@ -47,8 +47,10 @@ class LoginForm(AuthenticationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "E-mail"
-        self.fields["username"].widget = forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+        email = self.fields["username"]
+        email.label = "E-mail"
+        email.widget.input_type = "email"
+        email.widget.attrs["autocomplete"] = "email"
 
 
 class OutboxPasswordResetForm(PasswordResetForm):

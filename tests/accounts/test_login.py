@@ -16,7 +16,7 @@ def log_in(client, email, password=PASSWORD, **extra):
 def test_login_page_has_labelled_email_and_password_fields(client):
     page = client.get("/account/login/").text
     assert '<label for="id_username">E-mail:</label>' in page
-    assert 'type="email" name="username" autofocus autocomplete="email"' in page
+    assert 'type="email" name="username" autofocus autocapitalize="none" autocomplete="email"' in page
     assert 'autocomplete="current-password"' in page
     assert '<label for="id_remember_me">Remember me:</label>' in page
 
