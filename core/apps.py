@@ -20,3 +20,5 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(insert_roles, sender=self, dispatch_uid="core.insert_roles")
+        # Connects the receiver that forgets an e-mail's failed logins once it logs in.
+        from core.accounts import lockout  # noqa: F401

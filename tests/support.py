@@ -3,12 +3,15 @@
 import email
 import email.policy
 import os
+import re
 import socket
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core import signing
 from django.db import connection
 
 from project.env import BASE_DIR
@@ -105,3 +108,28 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def outbox_to(address):
+    """The e-mails the app stored in its outbox for `address`, oldest first."""
+    from core.mail.models import OutgoingEmail
+
+    return list(OutgoingEmail.objects.filter(to=address).order_by("pk"))
+
+
+def link_mailed_to(address):
+    """The path of the link in the last e-mail to `address`, for the test client to open."""
+    emails = outbox_to(address)
+    assert emails, f"no e-mail was stored for {address}"
+    return urlsplit(re.search(r"https?://\S+", emails[-1].body_text).group()).path
+
+
+class SignedAt(signing.TimestampSigner):
+    """Signs as if the clock said `when`: makes the link a user was mailed back then."""
+
+    def __init__(self, when, **kwargs):
+        super().__init__(**kwargs)
+        self.when = when
+
+    def timestamp(self):
+        return signing.b62_encode(int(self.when.timestamp()))

@@ -4,6 +4,7 @@ import enum
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 
@@ -26,6 +27,10 @@ class Role(models.Model):
 
     def __str__(self):
         return self.name
+
+    def home_url(self):
+        """Where members of this role land after logging in."""
+        return reverse(self.index)
 
     @classmethod
     def insert_roles(cls, using="default"):

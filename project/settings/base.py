@@ -3,6 +3,8 @@
 Django's settings reference: https://docs.djangoproject.com/en/6.1/ref/settings/
 """
 
+from datetime import timedelta
+
 from project.env import (
     BASE_DIR,
     database_config,
@@ -31,6 +33,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_rq",
+    # Counts failed logins and locks an account or an address out for a while (AXES_* below).
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -43,6 +47,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Signed-in users who have not confirmed their e-mail see only the "unconfirmed" page.
+    "core.accounts.middleware.UnconfirmedUserGateMiddleware",
+    # Turns a locked-out login into the lockout page; axes wants to be last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "project.urls"
@@ -71,9 +79,21 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
+# The lockout backend (django-axes) refuses locked-out credentials before ModelBackend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "core.accounts.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
+# Only a fallback: after login users go to their role's home (Role.index).
 LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "pages:home"
+# Password-reset links expire after an hour (Django's token generator reads this).
+PASSWORD_RESET_TIMEOUT = 60 * 60
+# Account-confirmation links expire after a week, as in flask-base (core/accounts/tokens.py).
+ACCOUNT_CONFIRMATION_TIMEOUT = 7 * 24 * 60 * 60
+# Links that confirm a new e-mail address expire after an hour, as in flask-base.
+EMAIL_CHANGE_TIMEOUT = 60 * 60
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -81,10 +101,33 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Failed logins: after LOGIN_FAILURE_LIMIT failures for one e-mail OR from one address, logins for it
+# are refused for LOGIN_COOLOFF_MINUTES (django-axes, https://django-axes.readthedocs.io/).
+AXES_FAILURE_LIMIT = read_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=read_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The login form posts the e-mail as "username"; count it without case, as logins compare it.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "core.accounts.lockout.attempted_email"
+# The client address, read through TRUSTED_PROXY_COUNT proxies (else a proxy's address locks everyone).
+AXES_CLIENT_IP_CALLABLE = "core.accounts.lockout.client_ip"
+TRUSTED_PROXY_COUNT = read_int("TRUSTED_PROXY_COUNT", 0)
+AXES_LOCKOUT_CALLABLE = "core.accounts.lockout.lockout_response"
+# Not axes' own reset: it also clears the address's failures, so a guesser could log into an account of
+# their own to start over; core.accounts.lockout clears only the failures for the e-mail that logged in.
+AXES_RESET_ON_SUCCESS = False
+# Successful logins are not logged (that table would only grow); failures are, while they count.
+AXES_DISABLE_ACCESS_LOG = True
+# No start-up banner in every command's output; lockouts are still logged as warnings.
+AXES_VERBOSE = False
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+
+# Every form renders each field with its label, errors and help text together (core/templates/forms/).
+FORM_RENDERER = "core.forms.SiteFormRenderer"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

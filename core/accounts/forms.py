@@ -1,0 +1,101 @@
+"""Account forms: Django's auth forms, adapted to log in by e-mail and to send mail through the outbox."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, PasswordResetForm
+from django.urls import reverse
+
+from core.accounts.emails import send_password_reset_email
+from core.accounts.models import User
+
+
+class RegistrationForm(BaseUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("first_name", "last_name", "email")
+        labels = {"email": "E-mail"}
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].required = True
+        self.fields["last_name"].required = True
+        self.fields["first_name"].widget.attrs["autofocus"] = True
+        self.fields["email"].widget.attrs.pop("autofocus", None)
+
+    def clean_email(self):
+        # Addresses are stored lower-case; a different case is still the same account.
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("An account with this e-mail already exists. Log in instead?")
+        return email
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form with the e-mail as the username, and "remember me"."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Please enter a correct e-mail and password. The password is case-sensitive.",
+    }
+    remember_me = forms.BooleanField(
+        required=False, label="Remember me", help_text="Stay logged in after closing the browser."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        email = self.fields["username"]
+        email.label = "E-mail"
+        email.widget.input_type = "email"
+        email.widget.attrs["autocomplete"] = "email"
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Django's reset form (silent about unknown addresses), sending its e-mail through the outbox."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "E-mail"
+        self.fields["email"].widget.attrs["autofocus"] = True
+
+    def save(self, request=None, **kwargs):
+        self.request = request
+        super().save(request=request, **kwargs)
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        path = reverse("accounts:password_reset_confirm", args=[context["uid"], context["token"]])
+        send_password_reset_email(self.request, context["user"], path)
+
+
+class EmailChangeForm(forms.Form):
+    """A new address, and the current password to prove it is the owner asking."""
+
+    email = forms.EmailField(
+        label="New e-mail", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
+    password = forms.CharField(
+        label="Current password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if email == self.user.email:
+            raise forms.ValidationError("This is already your e-mail address.")
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("Another account uses this e-mail address.")
+        return email
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("Your password was entered incorrectly. Please enter it again.")
+        return password

@@ -1,0 +1,169 @@
+"""Account pages. Django's auth views do the work; these add flash messages, the role's home page,
+and the e-mails that go through the outbox."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.messages.views import SuccessMessageMixin
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from core.accounts import emails, forms, tokens
+from core.accounts.models import User
+
+
+class LoginView(auth_views.LoginView):
+    form_class = forms.LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if not form.cleaned_data["remember_me"]:
+            self.request.session.set_expiry(0)  # ends when the browser closes
+        messages.success(self.request, "You are now logged in.")
+        return response
+
+    def get_context_data(self, **kwargs):
+        # Django's view puts the host name in `site_name`; the pages show the configured SITE_NAME.
+        return {**super().get_context_data(**kwargs), "site_name": settings.SITE_NAME}
+
+    def get_default_redirect_url(self):
+        # Only reached when `next` is missing or points off the site (RedirectURLMixin checks it).
+        return self.request.user.role.home_url()
+
+
+class LogoutView(auth_views.LogoutView):
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, "You have been logged out.")
+        return response
+
+
+class RegisterView(FormView):
+    form_class = forms.RegistrationForm
+    template_name = "accounts/register.html"
+    success_url = reverse_lazy("accounts:login")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect(request.user.role.home_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        user = form.save()
+        emails.send_confirmation_email(self.request, user)
+        messages.success(self.request, f"A confirmation link has been sent to {user.email}.")
+        return super().form_valid(form)
+
+
+class UnconfirmedView(LoginRequiredMixin, TemplateView):
+    template_name = "accounts/unconfirmed.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.user.confirmed:
+            return redirect(request.user.role.home_url())
+        return super().get(request, *args, **kwargs)
+
+
+class ResendConfirmationView(LoginRequiredMixin, View):
+    def post(self, request):
+        if not request.user.confirmed:
+            emails.send_confirmation_email(request, request.user)
+            messages.success(request, f"A new confirmation link has been sent to {request.user.email}.")
+        return redirect("accounts:unconfirmed")
+
+
+class ConfirmAccountView(View):
+    """GET shows a button, POST confirms: a mail scanner opening the link changes nothing."""
+
+    template_name = "accounts/confirm.html"
+
+    def get(self, request, token):
+        user = tokens.user_to_confirm(token)
+        return render(request, self.template_name, {"validlink": user is not None, "confirming": user})
+
+    def post(self, request, token):
+        user = tokens.user_to_confirm(token)
+        if user is None:
+            return render(request, self.template_name, {"validlink": False})
+        user.confirmed = True
+        user.save(update_fields=["confirmed"])
+        if request.user.pk == user.pk:
+            messages.success(request, "Your account is confirmed. Welcome!")
+            return redirect(user.role.home_url())
+        messages.success(request, "Your account is confirmed. You can log in now.")
+        return redirect("accounts:login")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = forms.OutboxPasswordResetForm
+    template_name = "accounts/password_reset.html"
+    success_url = reverse_lazy("accounts:login")
+
+    def form_valid(self, form):
+        # The same answer whether or not the address has an account.
+        messages.success(
+            self.request,
+            f"If {form.cleaned_data['email']} belongs to an account, a link to reset its password "
+            f"is on its way. It expires in {emails.lifetime(settings.PASSWORD_RESET_TIMEOUT)}.",
+        )
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(SuccessMessageMixin, auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:login")
+    success_message = "Your password has been reset. You can log in with it now."
+
+
+class AccountView(LoginRequiredMixin, TemplateView):
+    template_name = "accounts/manage.html"
+
+
+class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:manage")
+    success_message = "Your password has been changed."
+
+
+class EmailChangeView(LoginRequiredMixin, FormView):
+    form_class = forms.EmailChangeForm
+    template_name = "accounts/change_email.html"
+    success_url = reverse_lazy("accounts:manage")
+
+    def get_form_kwargs(self):
+        return {"user": self.request.user, **super().get_form_kwargs()}
+
+    def form_valid(self, form):
+        new_email = form.cleaned_data["email"]
+        emails.send_email_change_email(self.request, self.request.user, new_email)
+        messages.success(
+            self.request,
+            f"A confirmation link has been sent to {new_email}. "
+            "Your e-mail address changes once you open it.",
+        )
+        return super().form_valid(form)
+
+
+class EmailChangeConfirmView(View):
+    """GET shows what will change, POST changes it, only while the link is valid."""
+
+    template_name = "accounts/change_email_confirm.html"
+
+    def get(self, request, token):
+        user, new_email = tokens.email_change_request(token)
+        context = {"validlink": user is not None, "changing": user, "new_email": new_email}
+        return render(request, self.template_name, context)
+
+    def post(self, request, token):
+        user, new_email = tokens.email_change_request(token)
+        if user is None or User.objects.filter(email__iexact=new_email).exists():
+            return render(request, self.template_name, {"validlink": False})
+        user.email = new_email
+        user.save(update_fields=["email"])
+        messages.success(request, f"Your e-mail address is now {new_email}.")
+        return redirect("accounts:manage" if request.user.pk == user.pk else "accounts:login")

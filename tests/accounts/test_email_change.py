@@ -1,0 +1,126 @@
+"""Changing the e-mail address: a link goes to the new address, and only that link changes it."""
+
+from datetime import timedelta
+from http import HTTPStatus
+
+import pytest
+from django.core import signing
+from django.utils import timezone
+
+from core.accounts.tokens import CHANGE_EMAIL_SALT, make_email_change_token
+from core.models import User
+from tests.factories import PASSWORD, UserFactory
+from tests.support import SignedAt, link_mailed_to, outbox_to
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ada(client):
+    user = UserFactory(email="ada@example.com")
+    client.force_login(user)
+    return user
+
+
+def ask_for(client, email, password=PASSWORD, **kwargs):
+    return client.post("/account/email/change/", {"email": email, "password": password}, **kwargs)
+
+
+def test_the_form_has_labelled_fields(client, ada):
+    page = client.get("/account/email/change/").text
+    assert '<label for="id_email">New e-mail:</label>' in page
+    assert '<label for="id_password">Current password:</label>' in page
+
+
+def test_asking_mails_a_link_to_the_new_address_and_changes_nothing_yet(client, ada):
+    response = ask_for(client, "Ada.Lovelace@Example.org", follow=True)
+    [email] = outbox_to("ada.lovelace@example.org")
+    assert email.subject == "Confirm your new django-base e-mail address"
+    assert "http://testserver/account/email/change/" in email.body_text
+    assert 'href="http://testserver/account/email/change/' in email.body_html
+    assert outbox_to("ada@example.com") == []
+    assert "A confirmation link has been sent to ada.lovelace@example.org." in response.text
+    ada.refresh_from_db()
+    assert ada.email == "ada@example.com"
+
+
+def test_asking_requires_the_current_password(client, ada):
+    response = ask_for(client, "new@example.org", password="not it")
+    assert "Your password was entered incorrectly." in response.text
+    assert 'value="new@example.org"' in response.text
+    assert outbox_to("new@example.org") == []
+
+
+def test_asking_refuses_an_address_another_account_uses(client, ada):
+    UserFactory(email="grace@example.com")
+    response = ask_for(client, "GRACE@example.com")
+    assert "Another account uses this e-mail address." in response.text
+    assert outbox_to("grace@example.com") == []
+
+
+def test_opening_the_link_shows_the_change_and_changes_nothing_yet(client, ada):
+    ask_for(client, "new@example.org")
+    response = client.get(link_mailed_to("new@example.org"))
+    assert "from <strong>ada@example.com</strong> to" in response.text
+    ada.refresh_from_db()
+    assert ada.email == "ada@example.com"
+
+
+def test_the_address_changes_when_the_link_is_used(client, ada):
+    ask_for(client, "new@example.org")
+    response = client.post(link_mailed_to("new@example.org"), follow=True)
+    assert response.redirect_chain == [("/account/", HTTPStatus.FOUND)]
+    assert "Your e-mail address is now new@example.org." in response.text
+    ada.refresh_from_db()
+    assert ada.email == "new@example.org"
+
+
+def test_the_link_works_without_being_signed_in(client, ada):
+    ask_for(client, "new@example.org")
+    client.post("/account/logout/")
+    response = client.post(link_mailed_to("new@example.org"))
+    assert response.headers["Location"] == "/account/login/"
+    ada.refresh_from_db()
+    assert ada.email == "new@example.org"
+
+
+def test_the_link_works_once(client, ada):
+    ask_for(client, "new@example.org")
+    link = link_mailed_to("new@example.org")
+    client.post(link)
+    response = client.post(link)
+    assert "This link is invalid, has expired or has already been used" in response.text
+
+
+def test_the_link_expires_after_an_hour(client, ada):
+    token = SignedAt(timezone.now() - timedelta(minutes=61), salt=CHANGE_EMAIL_SALT).sign_object(
+        {"user": ada.pk, "old": ada.email, "new": "new@example.org"}
+    )
+    response = client.post(f"/account/email/change/{token}/")
+    assert "has expired" in response.text
+    ada.refresh_from_db()
+    assert ada.email == "ada@example.com"
+
+
+def test_a_link_signed_without_the_site_secret_is_refused(client, ada):
+    token = signing.dumps(
+        {"user": ada.pk, "old": ada.email, "new": "evil@example.org"}, salt=CHANGE_EMAIL_SALT, key="x"
+    )
+    client.post(f"/account/email/change/{token}/")
+    ada.refresh_from_db()
+    assert ada.email == "ada@example.com"
+
+
+def test_the_link_is_refused_if_the_address_was_taken_meanwhile(client, ada):
+    link = f"/account/email/change/{make_email_change_token(ada, 'new@example.org')}/"
+    UserFactory(email="new@example.org")
+    response = client.post(link)
+    assert "the address now belongs to" in response.text
+    ada.refresh_from_db()
+    assert ada.email == "ada@example.com"
+    assert User.objects.filter(email="new@example.org").count() == 1
+
+
+def test_changing_the_address_asks_visitors_to_log_in(client):
+    response = client.get("/account/email/change/")
+    assert response.headers["Location"].startswith("/account/login/?next=")

@@ -1,0 +1,148 @@
+"""Logging in by e-mail, "remember me", the safe `next`, and logging out by POST only."""
+
+from http import HTTPStatus
+
+import pytest
+
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def log_in(client, email, password=PASSWORD, **extra):
+    return client.post("/account/login/", {"username": email, "password": password, **extra})
+
+
+def test_login_page_has_labelled_email_and_password_fields(client):
+    page = client.get("/account/login/").text
+    assert '<label for="id_username">E-mail:</label>' in page
+    assert 'type="email" name="username" autofocus autocapitalize="none" autocomplete="email"' in page
+    assert 'autocomplete="current-password"' in page
+    assert '<label for="id_remember_me">Remember me:</label>' in page
+
+
+def test_login_by_email_and_password_goes_to_the_role_home_with_a_message(client):
+    UserFactory(email="ada@example.com")
+    response = client.post(
+        "/account/login/", {"username": "ada@example.com", "password": PASSWORD}, follow=True
+    )
+    assert response.redirect_chain == [("/", HTTPStatus.FOUND)]
+    assert response.context["user"].email == "ada@example.com"
+    assert "You are now logged in." in response.text
+
+
+def test_login_accepts_the_email_in_any_case(client):
+    UserFactory(email="ada@example.com")
+    response = log_in(client, "  ADA@Example.com")
+    assert response.status_code == HTTPStatus.FOUND
+    assert "_auth_user_id" in client.session
+
+
+def test_wrong_password_shows_an_error_and_keeps_the_email(client):
+    UserFactory(email="ada@example.com")
+    response = log_in(client, "ada@example.com", "not the password")
+    assert response.status_code == HTTPStatus.OK
+    assert "Please enter a correct e-mail and password." in response.text
+    assert 'value="ada@example.com"' in response.text
+    assert "_auth_user_id" not in client.session
+
+
+def test_inactive_account_cannot_log_in(client):
+    UserFactory(email="ada@example.com", is_active=False)
+    response = log_in(client, "ada@example.com")
+    assert response.status_code == HTTPStatus.OK
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_goes_to_next_when_it_points_inside_the_site(client):
+    UserFactory(email="ada@example.com")
+    response = log_in(client, "ada@example.com", next="/account/password/change/")
+    assert response.headers["Location"] == "/account/password/change/"
+
+
+@pytest.mark.parametrize(
+    "unsafe_next",
+    ["https://evil.example/", "//evil.example/", "http://testserver.evil.example/", "javascript:alert(1)"],
+)
+def test_login_ignores_next_pointing_off_the_site(client, unsafe_next):
+    UserFactory(email="ada@example.com")
+    response = log_in(client, "ada@example.com", next=unsafe_next)
+    assert response.headers["Location"] == "/"
+
+
+def test_login_page_passes_a_safe_next_on_to_the_form(client):
+    page = client.get("/account/login/?next=/account/").text
+    assert '<input type="hidden" name="next" value="/account/">' in page
+
+
+def test_login_page_drops_an_unsafe_next(client):
+    page = client.get("/account/login/?next=https://evil.example/").text
+    assert "evil.example" not in page
+
+
+def test_without_remember_me_the_session_ends_when_the_browser_closes(client):
+    UserFactory(email="ada@example.com")
+    log_in(client, "ada@example.com")
+    assert client.session.get_expire_at_browser_close() is True
+
+
+def test_with_remember_me_the_session_outlives_the_browser(client):
+    UserFactory(email="ada@example.com")
+    log_in(client, "ada@example.com", remember_me="on")
+    assert client.session.get_expire_at_browser_close() is False
+    assert client.cookies["sessionid"]["max-age"] == client.session.get_expiry_age()
+
+
+def test_signed_in_user_opening_the_login_page_goes_home(client):
+    client.force_login(UserFactory())
+    response = client.get("/account/login/")
+    assert response.headers["Location"] == "/"
+
+
+def test_logout_by_post_signs_out_with_a_message(client):
+    client.force_login(UserFactory())
+    response = client.post("/account/logout/", follow=True)
+    assert "_auth_user_id" not in client.session
+    assert "You have been logged out." in response.text
+
+
+def test_logout_by_get_is_refused_and_keeps_the_user_signed_in(client):
+    client.force_login(UserFactory())
+    response = client.get("/account/logout/")
+    assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert "_auth_user_id" in client.session
+
+
+def test_nav_offers_register_and_login_to_visitors(client):
+    page = client.get("/").text
+    assert 'href="/account/register/">Register</a>' in page
+    assert 'href="/account/login/">Log in</a>' in page
+    assert "Log out" not in page
+
+
+def test_nav_offers_account_settings_and_a_logout_button_to_signed_in_users(client):
+    client.force_login(UserFactory())
+    page = client.get("/").text
+    assert 'href="/account/">Account</a>' in page
+    assert '<form method="post" action="/account/logout/">' in page
+    assert 'href="/account/login/"' not in page
+    assert 'href="/admin/"' not in page
+
+
+def test_account_page_shows_the_user_and_links_to_the_changes(client):
+    client.force_login(UserFactory(email="ada@example.com", first_name="Ada", last_name="Lovelace"))
+    page = client.get("/account/").text
+    assert "Ada Lovelace" in page
+    assert "ada@example.com" in page
+    assert 'href="/account/password/change/"' in page
+    assert 'href="/account/email/change/"' in page
+
+
+def test_account_page_asks_visitors_to_log_in(client):
+    response = client.get("/account/")
+    assert response.headers["Location"] == "/account/login/?next=/account/"
+
+
+def test_login_page_shows_the_site_name(client, settings):
+    settings.SITE_NAME = "Acme Volunteers"
+    assert "Log in · Acme Volunteers" in client.get("/account/login/").text

@@ -1,0 +1,153 @@
+"""Forgotten password (no enumeration, one-use links that expire after an hour) and password change."""
+
+from datetime import datetime, timedelta
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from tests.factories import PASSWORD, UserFactory
+from tests.support import link_mailed_to, outbox_to
+
+pytestmark = pytest.mark.django_db
+
+NEW_PASSWORD = "a brand new passphrase 42"
+
+
+class TokenMadeAt(PasswordResetTokenGenerator):
+    """Django's generator with its clock set back: a link mailed at `when`."""
+
+    def __init__(self, when):
+        super().__init__()
+        self.when = when
+
+    def _now(self):
+        return self.when
+
+
+def reset_link_made(user, ago):
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    return f"/account/password/reset/{uid}/{TokenMadeAt(datetime.now() - ago).make_token(user)}/"
+
+
+def choose_new_password(client, link, password=NEW_PASSWORD):
+    """Open the mailed link (Django swaps the token for a session one) and submit the new password."""
+    form_page = client.get(link, follow=True)
+    return client.post(
+        form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
+        {"new_password1": password, "new_password2": password},
+        follow=True,
+    )
+
+
+def test_reset_request_mails_a_one_hour_link_to_a_known_address(client):
+    UserFactory(email="ada@example.com")
+    client.post("/account/password/reset/", {"email": "Ada@Example.com"})
+    [email] = outbox_to("ada@example.com")
+    assert email.subject == "Reset your django-base password"
+    assert "http://testserver/account/password/reset/" in email.body_text
+    assert 'href="http://testserver/account/password/reset/' in email.body_html
+    assert "expires in 1 hour" in email.body_text
+
+
+def test_reset_request_gives_the_same_answer_whether_or_not_the_address_has_an_account(client):
+    UserFactory(email="ada@example.com")
+    known = client.post("/account/password/reset/", {"email": "ada@example.com"}, follow=True)
+    unknown = client.post("/account/password/reset/", {"email": "nobody@example.com"}, follow=True)
+    assert known.redirect_chain == unknown.redirect_chain == [("/account/login/", HTTPStatus.FOUND)]
+    messages = [[str(message) for message in response.context["messages"]] for response in (known, unknown)]
+    assert messages == [
+        [
+            "If ada@example.com belongs to an account, a link to reset its password is on its way. "
+            "It expires in 1 hour."
+        ],
+        [
+            "If nobody@example.com belongs to an account, a link to reset its password is on its way. "
+            "It expires in 1 hour."
+        ],
+    ]
+    assert outbox_to("nobody@example.com") == []
+
+
+def test_reset_link_lets_the_user_choose_a_new_password_and_log_in(client):
+    user = UserFactory(email="ada@example.com")
+    client.post("/account/password/reset/", {"email": "ada@example.com"})
+    response = choose_new_password(client, link_mailed_to("ada@example.com"))
+    assert response.redirect_chain[-1] == ("/account/login/", HTTPStatus.FOUND)
+    assert "Your password has been reset. You can log in with it now." in response.text
+    user.refresh_from_db()
+    assert user.check_password(NEW_PASSWORD)
+
+
+def test_reset_link_works_once(client):
+    UserFactory(email="ada@example.com")
+    client.post("/account/password/reset/", {"email": "ada@example.com"})
+    link = link_mailed_to("ada@example.com")
+    choose_new_password(client, link)
+    response = client.get(link, follow=True)
+    assert "This password-reset link is invalid, has expired or has already been used." in response.text
+
+
+def test_reset_link_still_works_after_fifty_nine_minutes(client):
+    user = UserFactory(email="ada@example.com")
+    choose_new_password(client, reset_link_made(user, ago=timedelta(minutes=59)))
+    user.refresh_from_db()
+    assert user.check_password(NEW_PASSWORD)
+
+
+def test_reset_link_expires_after_an_hour(client):
+    user = UserFactory(email="ada@example.com")
+    response = client.get(reset_link_made(user, ago=timedelta(minutes=61)), follow=True)
+    assert "This password-reset link is invalid, has expired or has already been used." in response.text
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
+def test_reset_link_with_a_bad_token_is_refused(client):
+    user = UserFactory(email="ada@example.com")
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    response = client.get(f"/account/password/reset/{uid}/abc-0123456789abcdef/", follow=True)
+    assert "This password-reset link is invalid" in response.text
+
+
+def test_reset_refuses_a_password_the_validators_reject(client):
+    user = UserFactory(email="ada@example.com")
+    client.post("/account/password/reset/", {"email": "ada@example.com"})
+    response = choose_new_password(client, link_mailed_to("ada@example.com"), password="12345678")
+    assert "This password is entirely numeric." in response.text
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
+def test_password_change_asks_for_the_current_password(client):
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post(
+        "/account/password/change/",
+        {"old_password": "not it", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert "Your old password was entered incorrectly." in response.text
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
+def test_password_change_sets_the_password_and_keeps_the_user_signed_in(client):
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post(
+        "/account/password/change/",
+        {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+        follow=True,
+    )
+    assert response.redirect_chain == [("/account/", HTTPStatus.FOUND)]
+    assert "Your password has been changed." in response.text
+    user.refresh_from_db()
+    assert user.check_password(NEW_PASSWORD)
+    assert client.get("/account/").status_code == HTTPStatus.OK
+
+
+def test_password_change_asks_visitors_to_log_in(client):
+    response = client.get("/account/password/change/")
+    assert response.headers["Location"].startswith("/account/login/?next=")

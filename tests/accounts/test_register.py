@@ -1,0 +1,92 @@
+"""Registering: an unconfirmed account and a confirmation link sent through the outbox."""
+
+from http import HTTPStatus
+
+import pytest
+
+from core.models import User
+from tests.factories import PASSWORD, UserFactory
+from tests.support import outbox_to
+
+pytestmark = pytest.mark.django_db
+
+
+def registration(**changes):
+    return {
+        "first_name": "Ada",
+        "last_name": "Lovelace",
+        "email": "ada@example.com",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        **changes,
+    }
+
+
+def test_register_page_has_labelled_fields_with_autocomplete_hints(client):
+    page = client.get("/account/register/").text
+    for field, autocomplete in [
+        ("first_name", "given-name"),
+        ("last_name", "family-name"),
+        ("email", "email"),
+        ("password1", "new-password"),
+        ("password2", "new-password"),
+    ]:
+        assert f'<label for="id_{field}">' in page
+        assert f'autocomplete="{autocomplete}"' in page
+
+
+def test_registering_creates_an_unconfirmed_account_with_the_default_role(client):
+    client.post("/account/register/", registration(email="Ada@Example.com"))
+    user = User.objects.get(email="ada@example.com")
+    assert user.confirmed is False
+    assert user.role.name == "User"
+    assert user.check_password(PASSWORD)
+
+
+def test_registering_mails_a_confirmation_link_in_text_and_html(client):
+    client.post("/account/register/", registration())
+    [email] = outbox_to("ada@example.com")
+    assert email.subject == "Confirm your django-base account"
+    assert "http://testserver/account/confirm/" in email.body_text
+    assert 'href="http://testserver/account/confirm/' in email.body_html
+    assert "expires in 1 week" in email.body_text
+
+
+def test_registering_sends_to_the_login_page_with_a_flash_message(client):
+    response = client.post("/account/register/", registration(), follow=True)
+    assert response.redirect_chain == [("/account/login/", HTTPStatus.FOUND)]
+    assert "A confirmation link has been sent to ada@example.com." in response.text
+
+
+def test_register_shows_errors_next_to_fields_and_keeps_what_was_typed(client):
+    response = client.post("/account/register/", registration(password2="something else entirely"))
+    assert response.status_code == HTTPStatus.OK
+    assert "The two password fields didn’t match." in response.text
+    assert 'value="Lovelace"' in response.text
+    assert 'value="ada@example.com"' in response.text
+    assert 'aria-invalid="true"' in response.text
+    assert not User.objects.filter(email="ada@example.com").exists()
+
+
+def test_register_refuses_a_password_the_validators_reject(client):
+    response = client.post("/account/register/", registration(password1="password", password2="password"))
+    assert "This password is too common." in response.text
+    assert not User.objects.filter(email="ada@example.com").exists()
+
+
+def test_register_refuses_an_address_in_use_whatever_its_case(client):
+    UserFactory(email="ada@example.com")
+    response = client.post("/account/register/", registration(email="ADA@example.com"))
+    assert response.status_code == HTTPStatus.OK
+    assert "An account with this e-mail already exists." in response.text
+    assert User.objects.filter(email__iexact="ada@example.com").count() == 1
+
+
+def test_register_requires_first_and_last_name(client):
+    response = client.post("/account/register/", registration(first_name="", last_name=""))
+    assert response.text.count("This field is required.") == 2
+
+
+def test_signed_in_user_opening_the_register_page_goes_home(client):
+    client.force_login(UserFactory())
+    assert client.get("/account/register/").headers["Location"] == "/"
