@@ -27,10 +27,6 @@ class LoginView(auth_views.LoginView):
         messages.success(self.request, "You are now logged in.")
         return response
 
-    def get_context_data(self, **kwargs):
-        # Django's view puts the host name in `site_name`; the pages show the configured SITE_NAME.
-        return {**super().get_context_data(**kwargs), "site_name": settings.SITE_NAME}
-
     def get_default_redirect_url(self):
         # Only reached when `next` is missing or points off the site (RedirectURLMixin checks it).
         return self.request.user.role.home_url()
