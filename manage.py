@@ -1,17 +1,16 @@
 #!/usr/bin/env python
 """Django's command-line utility. Settings default to development; .env is read first."""
 
-import os
 import sys
 
 
 def main():
-    from project.env import ConfigurationError, load_env_file
+    from project.env import ConfigurationError, load_env_file, use_defaults
 
     try:
         # Before the settings module is chosen, so .env may set DJANGO_SETTINGS_MODULE too.
         load_env_file()
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings.development")
+        use_defaults(DJANGO_SETTINGS_MODULE="project.settings.development")
         from django.core.management import execute_from_command_line
 
         execute_from_command_line(sys.argv)

@@ -16,6 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_EXPORT = re.compile(r"^export\s+")
 _DOUBLE_QUOTE_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "$": "$"}
 _REQUIRED = object()
 
@@ -48,8 +49,15 @@ def load_env_file(path=None):
         if explicit:
             raise ConfigurationError(f"ENV_FILE names {path}, which does not exist.")
         return []
-    values = parse_env_file(path.read_text(encoding="utf-8"), path)
-    applied = [name for name in values if name not in os.environ]
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # -sig: editors on Windows may start with a BOM
+    except UnicodeDecodeError as error:
+        raise ConfigurationError(
+            f"{path} is not UTF-8 text ({error.reason} at byte {error.start})."
+        ) from None
+    values = parse_env_file(text, path)
+    # An empty variable counts as unset here too, as it does for read(), require() and use_defaults().
+    applied = [name for name in values if not os.environ.get(name)]
     for name in applied:
         os.environ[name] = values[name]
     return applied
@@ -62,8 +70,7 @@ def parse_env_file(text, path=".env"):
         line = raw_line.strip()
         if not line or line.startswith("#"):
             continue
-        if line.startswith("export "):
-            line = line[len("export ") :].lstrip()
+        line = _EXPORT.sub("", line, count=1)
         name, equals, value = line.partition("=")
         name = name.strip()
         if not equals:
@@ -71,16 +78,17 @@ def parse_env_file(text, path=".env"):
         if not _NAME.fullmatch(name):
             raise EnvFileError(path, line_number, f"{name!r} is not a valid variable name")
         try:
-            values[name] = _parse_value(value.strip())
+            values[name] = _parse_value(value)
         except ValueError as error:
             raise EnvFileError(path, line_number, f"{name}: {error}") from None
     return values
 
 
-def _parse_value(value):
+def _parse_value(raw):
+    value = raw.strip()
     if not value or value[0] not in "\"'":
-        # Unquoted: a comment starts at a `#` that follows white space; `$` and `=` are literal.
-        return re.split(r"\s+#", value, maxsplit=1)[0].rstrip()
+        # Unquoted: a comment starts at a `#` after white space; `$`, `=` and other `#` are literal.
+        return re.split(r"\s#", raw, maxsplit=1)[0].strip()
     quote, chars, index = value[0], [], 1
     while index < len(value):
         char = value[index]

@@ -6,11 +6,12 @@ from io import StringIO
 
 import psycopg2
 import pytest
-from django.core.management import call_command
+from django.core.management import call_command, load_command_class
 from django.core.management.base import CommandError
 from django.db import connection
 
 from core.models import Role, User
+from tests.factories import UserFactory
 from tests.support import database_url
 from tests.test_settings import production_env
 
@@ -73,8 +74,17 @@ def test_recreate_db_refuses_under_production_settings(manage, sqlite_database):
         db.execute("CREATE TABLE precious (id integer)")
     result = manage("recreate_db", "--noinput", env=production_env(DATABASE_URL=f"sqlite:///{path}"))
     assert result.returncode == 1
-    assert "refuses to run under production settings" in result.stderr
+    assert "recreate_db deletes all data, so it refuses to run under production settings" in result.stderr
     assert sqlite_tables(path) == {"precious"}
+
+
+@pytest.mark.parametrize("command", [["setup_dev"], ["add_fake_data", "--number-users", "3"]])
+def test_development_data_commands_refuse_under_production_settings(manage, sqlite_database, command):
+    path, _ = sqlite_database
+    result = manage(*command, env=production_env(DATABASE_URL=f"sqlite:///{path}", ADMIN_PASSWORD="password"))
+    assert result.returncode == 1
+    assert "refuses to run under production settings" in result.stderr
+    assert not path.exists() or sqlite_tables(path) == set()
 
 
 def connect(params):
@@ -133,6 +143,24 @@ def test_setup_dev_creates_the_roles_and_the_administrator_and_is_idempotent(set
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("command", ["setup_dev", "setup_prod"])
+def test_setup_refuses_when_admin_email_belongs_to_an_ordinary_account(settings, command):
+    settings.ADMIN_EMAIL, settings.ADMIN_PASSWORD = "taken@example.org", "a-Long-and-rare-passphrase-42"
+    UserFactory(email="taken@example.org")
+    with pytest.raises(CommandError, match="belongs to an account that is not an administrator"):
+        call_command(command, stdout=StringIO())
+    assert not User.objects.filter(role__name="Administrator").exists()
+
+
+@pytest.mark.django_db
+def test_setup_dev_refuses_an_empty_password(settings):
+    settings.ADMIN_PASSWORD = ""
+    with pytest.raises(CommandError, match="Set ADMIN_PASSWORD"):
+        call_command("setup_dev")
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("password", "message"),
     [("", "Set ADMIN_PASSWORD"), ("password", "development default"), ("12345678", "too weak")],
@@ -149,7 +177,9 @@ def test_setup_prod_creates_the_administrator_once(settings):
     settings.ADMIN_EMAIL, settings.ADMIN_PASSWORD = "ops@example.org", "a-Long-and-rare-passphrase-42"
     call_command("setup_prod", stdout=StringIO())
     call_command("setup_prod", stdout=StringIO())
-    assert User.objects.get().is_admin
+    admin = User.objects.get()
+    assert admin.is_admin
+    assert admin.check_password("a-Long-and-rare-passphrase-42")
 
 
 @pytest.mark.django_db
@@ -191,14 +221,13 @@ def test_rqworker_without_redis_says_jobs_run_inline(manage):
     assert "REDIS_URL is not set, so jobs run inline" in result.stderr
 
 
-def test_help_lists_every_custom_command_with_its_one_line_help(manage):
+def test_help_lists_every_custom_command_and_shows_our_one_line_help(manage):
     listing = manage("help").stdout
     for name in CUSTOM_COMMANDS:
-        assert name in listing
-    for name in CUSTOM_COMMANDS:
-        result = manage(name, "--help")
-        assert result.returncode == 0
-        assert len(result.stdout.split("\n\n")[1].strip()) > 20, f"{name} has no help text"
+        assert f"    {name}\n" in listing
+        own_help = load_command_class("core", name).help
+        assert own_help, f"{name} has no help text"
+        assert " ".join(own_help.split()) in " ".join(manage(name, "--help").stdout.split())
 
 
 def test_recreate_db_help_explains_its_options(manage):

@@ -22,6 +22,9 @@ def test_values_may_contain_equals_signs():
         ("NAME='has # inside'", "has # inside"),
         ("NAME=plain # a comment", "plain"),
         ("NAME=no#comment", "no#comment"),
+        ("NAME=#starts-with-hash", "#starts-with-hash"),
+        ("NAME= # only a comment", ""),
+        ("NAME=\t# only a comment", ""),
         ('NAME="quoted" # a comment', "quoted"),
         ("NAME=", ""),
         ("NAME=  spaced  ", "spaced"),
@@ -41,8 +44,22 @@ def test_values_starting_with_dollar_are_kept_as_they_are():
 
 
 def test_blank_lines_comments_and_export_prefix_are_accepted():
-    text = "\n# a comment\n   \nexport FIRST=1\n  # indented comment\nSECOND = 2\n"
-    assert parse_env_file(text) == {"FIRST": "1", "SECOND": "2"}
+    text = "\n# a comment\n   \nexport FIRST=1\n  # indented comment\nSECOND = 2\nexport\tTHIRD=3\n"
+    assert parse_env_file(text) == {"FIRST": "1", "SECOND": "2", "THIRD": "3"}
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path, monkeypatch):
+    monkeypatch.delenv("DJANGO_BASE_BOM", raising=False)
+    path = tmp_path / ".env"
+    path.write_text("DJANGO_BASE_BOM=yes\n", encoding="utf-8-sig")
+    assert load_env_file(path) == ["DJANGO_BASE_BOM"]
+
+
+def test_a_file_that_is_not_utf8_is_a_configuration_error(tmp_path):
+    path = tmp_path / ".env"
+    path.write_bytes("NAME=caf\u00e9\n".encode("latin-1"))
+    with pytest.raises(ConfigurationError, match="is not UTF-8 text"):
+        load_env_file(path)
 
 
 @pytest.mark.parametrize(
@@ -84,6 +101,14 @@ def test_the_real_environment_wins(tmp_path, monkeypatch):
         assert os.getenv("DJANGO_BASE_UNSET") == "from the file"
     finally:
         os.environ.pop("DJANGO_BASE_UNSET", None)
+
+
+def test_an_empty_variable_in_the_environment_counts_as_unset(tmp_path, monkeypatch):
+    monkeypatch.setenv("DJANGO_BASE_EMPTY", "")
+    path = tmp_path / ".env"
+    path.write_text("DJANGO_BASE_EMPTY=from the file\n")
+    assert load_env_file(path) == ["DJANGO_BASE_EMPTY"]
+    assert os.environ["DJANGO_BASE_EMPTY"] == "from the file"
 
 
 def test_env_file_names_another_file_and_must_exist(tmp_path, monkeypatch):

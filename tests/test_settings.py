@@ -32,6 +32,15 @@ def test_production_refuses_to_start_without(missing, manage):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    "secret_key", ["django-insecure-development-only-never-use-in-production-at-all", "short-but-set"]
+)
+def test_production_refuses_a_development_or_short_secret_key(manage, secret_key):
+    result = manage("check", env=production_env(SECRET_KEY=secret_key))
+    assert result.returncode == 1
+    assert "SECRET_KEY is a development key or shorter than 50 characters" in result.stderr
+
+
 def test_production_names_every_missing_variable_at_once(manage):
     result = manage(
         "check", env={"DJANGO_SETTINGS_MODULE": "project.settings.production", **NOTHING_CONFIGURED}
@@ -73,6 +82,19 @@ def test_wsgi_defaults_to_production_settings():
         [sys.executable, "-c", code], env=env, cwd=BASE_DIR, capture_output=True, text=True
     )
     assert result.stdout.strip() == "production", result.stderr
+
+
+def test_a_copied_env_example_keeps_wsgi_on_production_settings(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text((BASE_DIR / ".env.example").read_text())
+    code = (
+        "import project.wsgi; from django.conf import settings; print(settings.ENVIRONMENT, settings.DEBUG)"
+    )
+    env = subprocess_env(**production_env(DJANGO_SETTINGS_MODULE=None, ENV_FILE=str(env_file)))
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=BASE_DIR, capture_output=True, text=True
+    )
+    assert result.stdout.strip() == "production False", result.stderr
 
 
 def test_development_runs_with_nothing_configured(manage, tmp_path):

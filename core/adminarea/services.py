@@ -1,5 +1,6 @@
 """The rules that keep the site administrable, in one place: an administrator cannot demote or
-delete themselves, and the last administrator cannot be removed."""
+delete themselves, the last administrator cannot be removed, and nobody changes another
+administrator's e-mail (with it, a password reset would take over their account)."""
 
 from django.db import transaction
 from django.db.models import F
@@ -9,6 +10,10 @@ from core.models import Permission, Role, User
 
 class AdministrationRefused(Exception):
     """A change the rules forbid; the message says why, for the person who asked."""
+
+    def __init__(self, message, field="role"):
+        super().__init__(message)
+        self.field = field  # the form field the refusal is about
 
 
 def administrator_roles():
@@ -40,6 +45,10 @@ def save_user(actor, form):
     was_admin = User.objects.filter(pk=user.pk, role__in=administrator_roles()).exists()
     if was_admin and not user.is_admin:
         _refuse_losing_an_administrator(actor, user, "remove the administrator role from")
+    if was_admin and user.pk != actor.pk and "email" in form.changed_data:
+        raise AdministrationRefused(
+            "Administrators change their own e-mail address, from their account page.", field="email"
+        )
     return form.save()
 
 

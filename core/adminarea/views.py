@@ -22,7 +22,7 @@ class DashboardView(AdministratorRequiredMixin, TemplateView):
         counts = User.objects.aggregate(
             users=Count("pk"),
             unconfirmed=Count("pk", filter=Q(confirmed=False)),
-            administrators=Count("pk", filter=Q(role__in=services.administrator_roles())),
+            administrators=Count("pk", filter=Q(role__in=services.administrator_roles(), is_active=True)),
         )
         return super().get_context_data(counts=counts, **kwargs)
 
@@ -60,7 +60,7 @@ class UserChangeView(AdministratorRequiredMixin, UpdateView):
         try:
             services.save_user(self.request.user, form)
         except services.AdministrationRefused as refusal:
-            form.add_error("role", str(refusal))
+            form.add_error(refusal.field, str(refusal))
             return self.form_invalid(form)
         messages.success(self.request, f"Saved the changes to {form.instance}.")
         return redirect("adminarea:user", pk=form.instance.pk)

@@ -15,7 +15,8 @@ from .base import *  # noqa: E402,F403
 
 ENVIRONMENT = "development"
 DEBUG = True
-# SQLite connections are cheap; keeping them open only holds file locks.
-DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # SQLite connections are cheap; keeping them open only holds file locks.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # Let runserver serve static files through WhiteNoise too, as production does.
 INSTALLED_APPS.insert(INSTALLED_APPS.index("django.contrib.staticfiles"), "whitenoise.runserver_nostatic")  # noqa: F405

@@ -3,9 +3,15 @@
 Checked by `python manage.py check --deploy --fail-level WARNING`.
 """
 
-from project.env import read_bool, read_int, require
+from project.env import ConfigurationError, read, read_bool, read_int, require
 
 require("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL")
+# A copied development key (or a short one) would let anyone forge sessions and reset links.
+if read("SECRET_KEY").startswith("django-insecure") or len(read("SECRET_KEY")) < 50:
+    raise ConfigurationError(
+        "SECRET_KEY is a development key or shorter than 50 characters. Generate one with: python -c "
+        '"from django.core.management.utils import get_random_secret_key as k; print(k())"'
+    )
 
 from .base import *  # noqa: E402,F403
 

@@ -5,7 +5,7 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
-from tests.factories import UserFactory
+from tests.factories import AdminFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,9 +49,10 @@ def test_an_anonymous_visitor_is_sent_to_login_from_every_admin_url(client, name
 def test_an_administrator_sees_the_dashboard_with_counts(admin_client):
     UserFactory(confirmed=False)
     UserFactory()
+    AdminFactory(is_active=False)  # a deactivated administrator administers nothing
     response = admin_client.get(reverse("adminarea:dashboard"))
     assert response.status_code == HTTPStatus.OK
-    assert response.context["counts"] == {"users": 3, "unconfirmed": 1, "administrators": 1}
+    assert response.context["counts"] == {"users": 4, "unconfirmed": 1, "administrators": 1}
     assert reverse("adminarea:invite") in response.text
     assert "/admin/rq/" in response.text
 

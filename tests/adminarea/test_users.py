@@ -167,6 +167,19 @@ def test_an_administrator_may_demote_another_administrator(admin_client):
     assert not other.is_admin
 
 
+def test_an_administrator_cannot_change_another_administrators_email(admin_client):
+    other = AdminFactory(email="other.admin@example.com")
+    response = admin_client.post(
+        reverse("adminarea:user_edit", args=[other.pk]), change(other, email="attacker@example.com")
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["form"].errors["email"] == [
+        "Administrators change their own e-mail address, from their account page."
+    ]
+    other.refresh_from_db()
+    assert other.email == "other.admin@example.com"
+
+
 def test_the_last_administrator_cannot_be_demoted_by_an_administrator_demoted_meanwhile(administrator):
     # Two administrators demoting each other at once: the second change finds only its target left.
     acting = AdminFactory()

@@ -5,6 +5,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.management.guards import refuse_outside_development
 from core.models import Role, User
 
 BATCH_SIZE = 1000
@@ -24,6 +25,7 @@ class Command(BaseCommand):
     def handle(self, *, number_users, seed, **options):
         from faker import Faker  # imported here: only this command needs it
 
+        refuse_outside_development("add_fake_data creates users whose password is public")
         if number_users < 0:
             raise CommandError("--number-users must be zero or more.")
         fake = Faker()

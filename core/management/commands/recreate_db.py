@@ -1,7 +1,8 @@
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
+
+from core.management.guards import refuse_outside_development
 
 
 def drop_all_tables(connection):
@@ -41,11 +42,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *, interactive, database, **options):
-        if settings.ENVIRONMENT == "production":
-            raise CommandError(
-                "recreate_db deletes all data, so it refuses to run under production settings "
-                f"({settings.SETTINGS_MODULE}). Nothing was changed."
-            )
+        refuse_outside_development("recreate_db deletes all data")
         connection = connections[database]
         name = connection.settings_dict["NAME"]
         if interactive:

@@ -28,4 +28,4 @@ class Command(setup_dev.Command):
             raise CommandError(
                 f"ADMIN_PASSWORD is too weak: {' '.join(error.messages)} Nothing was changed."
             ) from None
-        super().handle(**options)
+        self.insert_roles_and_administrator()

@@ -4,6 +4,8 @@ from django.core.management.commands import shell
 class Command(shell.Command):
     """Django's shell, with the queue and e-mail helpers imported next to the models (User, Role, ...)."""
 
+    help = "Django's interactive shell with every model (User, Role, ...) and the queue helpers imported."
+
     def get_auto_imports(self):
         return [
             *super().get_auto_imports(),
