@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN, PasswordResetConfirmView
-from django.shortcuts import redirect, resolve_url
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views import View
 
@@ -39,7 +39,7 @@ class AcceptInviteView(PasswordResetConfirmView):
         return response
 
     def get_success_url(self):
-        return resolve_url(self.user.role.index)
+        return self.user.role.home_url()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
