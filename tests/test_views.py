@@ -60,3 +60,11 @@ def test_pages_show_the_site_name_even_where_django_sets_its_own(client, setting
     settings.SITE_NAME = "Food Bank Volunteers"
     response = client.get("/account/login/")
     assert "<title>Log in · Food Bank Volunteers</title>" in response.text
+
+
+@pytest.mark.django_db
+def test_pages_carry_a_content_security_policy_that_allows_only_this_site(client):
+    policy = client.get("/").headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "object-src 'none'" in policy
+    assert "frame-ancestors 'none'" in policy

@@ -40,12 +40,18 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    """A fresh browser tab whose relative URLs go to the live server."""
+    """A fresh browser tab whose relative URLs go to the live server.
+
+    Any console error (a Content-Security-Policy violation, a missing asset) fails the test.
+    """
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(10_000)
     page = context.new_page()
+    console_errors = []
+    page.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
     yield page
     context.close()
+    assert console_errors == [], f"the browser reported errors: {console_errors}"
 
 
 @pytest.fixture
