@@ -24,6 +24,19 @@ def send_confirmation_email(request, user):
     )
 
 
+def send_account_exists_email(request, user):
+    """Someone tried to register an address that has an account: tell its owner, not the visitor."""
+    send_email(
+        user.email,
+        "account_exists",
+        {
+            "user": user,
+            "login_link": request.build_absolute_uri(reverse("accounts:login")),
+            "reset_link": request.build_absolute_uri(reverse("accounts:password_reset")),
+        },
+    )
+
+
 def send_password_reset_email(request, user, path):
     send_email(
         user.email,

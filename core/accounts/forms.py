@@ -28,10 +28,15 @@ class RegistrationForm(BaseUserCreationForm):
 
     def clean_email(self):
         # Addresses are stored lower-case; a different case is still the same account.
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this e-mail already exists. Log in instead?")
-        return email
+        return self.cleaned_data["email"].strip().lower()
+
+    def validate_unique(self):
+        # An address in use is no error here, or the form would tell anyone who has an account:
+        # RegisterView mails that address's owner instead.
+        try:
+            self.instance.validate_unique(exclude=self._get_validation_exclusions() | {"email"})
+        except forms.ValidationError as error:
+            self._update_errors(error)
 
 
 class LoginForm(AuthenticationForm):

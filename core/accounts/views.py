@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.messages.views import SuccessMessageMixin
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views import View
@@ -50,9 +51,14 @@ class RegisterView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        user = form.save()
-        emails.send_confirmation_email(self.request, user)
-        messages.success(self.request, f"A confirmation link has been sent to {user.email}.")
+        """The same answer whether or not the address has an account; its owner learns by e-mail."""
+        email = form.cleaned_data["email"]
+        try:
+            with transaction.atomic():
+                emails.send_confirmation_email(self.request, form.save())
+        except IntegrityError:  # the address has an account (or got one a moment ago)
+            emails.send_account_exists_email(self.request, User.objects.get_by_natural_key(email))
+        messages.success(self.request, f"A confirmation link has been sent to {email}.")
         return super().form_valid(form)
 
 

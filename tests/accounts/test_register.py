@@ -74,12 +74,17 @@ def test_register_refuses_a_password_the_validators_reject(client):
     assert not User.objects.filter(email="ada@example.com").exists()
 
 
-def test_register_refuses_an_address_in_use_whatever_its_case(client):
-    UserFactory(email="ada@example.com")
-    response = client.post("/account/register/", registration(email="ADA@example.com"))
-    assert response.status_code == HTTPStatus.OK
-    assert "An account with this e-mail already exists." in response.text
-    assert User.objects.filter(email__iexact="ada@example.com").count() == 1
+def test_registering_an_address_in_use_answers_the_same_and_mails_its_owner(client):
+    owner = UserFactory(email="ada@example.com", first_name="Ada")
+    fresh = client.post("/account/register/", registration(email="grace@example.com"), follow=True)
+    taken = client.post("/account/register/", registration(email="ADA@example.com"), follow=True)
+    assert taken.redirect_chain == fresh.redirect_chain == [("/account/login/", HTTPStatus.FOUND)]
+    assert "A confirmation link has been sent to ada@example.com." in taken.text
+    assert User.objects.filter(email__iexact="ada@example.com").get() == owner
+    [email] = outbox_to("ada@example.com")
+    assert email.subject == "You already have a django-base account"
+    assert "http://testserver/account/login/" in email.body_text
+    assert "http://testserver/account/password/reset/" in email.body_text
 
 
 def test_register_requires_first_and_last_name(client):
