@@ -6,5 +6,8 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("core.pages.urls")),
     path("account/", include("core.accounts.urls")),
+    # django-rq's dashboard (queues, workers, failed jobs, requeue), for administrators (is_staff) only.
+    path("admin/rq/", include("django_rq.urls")),
     path("django-admin/", admin.site.urls),
+    path("health/", include("core.health.urls")),
 ]

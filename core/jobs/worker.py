@@ -1,0 +1,57 @@
+"""The worker class `manage.py rqworker` runs: rq's forking Worker, tuned so that no job is lost.
+
+- A job whose worker died (SIGKILL, lost machine) is noticed within HEARTBEAT_INTERVAL + grace
+  instead of rq's fixed 60-second margin, and picked up at the next maintenance pass.
+- Maintenance (cleaning registries, the periodic jobs in settings.JOBS["PERIODIC"]) runs every
+  MAINTENANCE_INTERVAL; the periodic jobs are enqueued once per interval across all workers.
+- The worker re-registers itself on every heartbeat, so it stays visible (dashboard, /health/ready)
+  after Redis restarted without persistence.
+"""
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+from rq import Worker as RQWorker
+from rq import worker_registration
+
+PERIODIC_LOCK_KEY = "django-base:jobs:periodic-lock"
+
+
+class Worker(RQWorker):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("worker_ttl", settings.JOBS["WORKER_TTL"])
+        kwargs.setdefault("job_monitoring_interval", settings.JOBS["HEARTBEAT_INTERVAL"])
+        kwargs.setdefault("maintenance_interval", settings.JOBS["MAINTENANCE_INTERVAL"])
+        super().__init__(*args, **kwargs)
+
+    @property
+    def heartbeat_grace(self):
+        """How late a heartbeat may be before the job counts as abandoned (rq's own margin is 60 s)."""
+        return max(5, self.job_monitoring_interval)
+
+    def get_heartbeat_ttl(self, job):
+        if job.timeout and job.timeout > 0:
+            remaining = job.timeout - self.current_job_working_time
+            return int(max(1, min(remaining, self.job_monitoring_interval))) + self.heartbeat_grace
+        return self.job_monitoring_interval + self.heartbeat_grace
+
+    def heartbeat(self, timeout=None, pipeline=None):
+        super().heartbeat(timeout, pipeline=pipeline)
+        if self.birth_date is not None:
+            worker_registration.register(self, pipeline=pipeline)
+
+    def run_maintenance_tasks(self):
+        super().run_maintenance_tasks()
+        self.enqueue_periodic_jobs()
+
+    def enqueue_periodic_jobs(self):
+        """Enqueue settings.JOBS["PERIODIC"], at most once per maintenance interval for all workers."""
+        if not self.connection.set(PERIODIC_LOCK_KEY, self.name, nx=True, ex=self.maintenance_interval):
+            return
+        queue = self.queues[0]
+        for path in settings.JOBS["PERIODIC"]:
+            self.log.info("Worker %s: enqueueing the periodic job %s", self.name, path)
+            queue.enqueue(
+                import_string(path),
+                result_ttl=settings.JOBS["RESULT_TTL"],
+                failure_ttl=settings.JOBS["FAILURE_TTL"],
+            )
