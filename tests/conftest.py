@@ -8,7 +8,7 @@ import pytest
 import redis
 from django.conf import settings
 
-from tests.support import Mailbox, ManagePy
+from tests.support import Mailbox, ManagePy, RedisServer, WorkerProcess
 
 START_POSTGRES = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
 START_REDIS = (
@@ -75,6 +75,33 @@ def worker(manage, redis_db, transactional_db):
         return result
 
     return run_burst
+
+
+@pytest.fixture
+def start_worker(manage, tmp_path, redis_db, transactional_db):
+    """Start real long-running workers: start_worker("--heartbeat-interval", "1", env={...}).
+
+    Each is stopped with SIGTERM (warm shutdown) at the end of the test if still running.
+    """
+    started = []
+
+    def start(*args, env=None):
+        worker = WorkerProcess(manage, tmp_path / f"worker-{len(started)}.log", *args, env=env)
+        started.append(worker)
+        return worker
+
+    yield start
+    for worker in started:
+        worker.stop()
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    """A redis-server of the test's own, started; the test may stop() and start() it again."""
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -1,11 +1,7 @@
 """The e-mail job: stored with the decision, enqueued on commit, delivered by a real worker."""
 
-import subprocess
-import time
-
 import django_rq
 import pytest
-import redis
 from django.core import mail
 from django.db import transaction
 from rq import Queue
@@ -13,7 +9,7 @@ from rq import Queue
 from core.mail.models import OutgoingEmail
 from core.mail.outbox import send_email
 from core.mail.tasks import deliver_email
-from tests.support import body, free_port
+from tests.support import RedisServer, body
 
 CONTEXT = {
     "user": {"first_name": "Ada", "email": "ada@example.com"},
@@ -82,35 +78,10 @@ def test_without_redis_jobs_run_inline_after_commit(settings):
 @pytest.fixture
 def redis_with_password(tmp_path):
     """A redis-server of the test's own that requires a password."""
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--requirepass",
-            "s3cret",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    client = redis.Redis(port=port, password="s3cret", db=2)
-    for _ in range(100):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    yield port, client
-    server.terminate()
-    server.wait(timeout=10)
+    server = RedisServer(tmp_path, "--requirepass", "s3cret")
+    server.start()
+    yield server.port, server.client(password="s3cret", db=2)
+    server.stop()
 
 
 @pytest.mark.django_db(transaction=True)

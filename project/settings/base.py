@@ -108,11 +108,11 @@ JOBS = {
     "RESULT_TTL": 24 * 3600,
     "FAILURE_TTL": 30 * 24 * 3600,
     # A worker wakes at least every WORKER_TTL - 15 s; silent for WORKER_TTL + 60 s, it is listed as dead.
-    "WORKER_TTL": 60,
+    "WORKER_TTL": 30,
     # A running job's heartbeat; silent for HEARTBEAT_INTERVAL (at least 5 s) longer, it counts as abandoned.
     "HEARTBEAT_INTERVAL": 10,
     # How often a worker retries abandoned jobs and enqueues the PERIODIC jobs (once for all workers).
-    "MAINTENANCE_INTERVAL": 30,
+    "MAINTENANCE_INTERVAL": 15,
     "PERIODIC": ["core.mail.tasks.enqueue_pending_emails"],
     # The sweep leaves e-mails younger than this to the job enqueued when they were stored.
     "SWEEP_GRACE": 60,
