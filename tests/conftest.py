@@ -8,7 +8,7 @@ import pytest
 import redis
 from django.conf import settings
 
-from tests.support import Mailbox, ManagePy, RedisServer, WorkerProcess
+from tests.support import Mailbox, ManagePy, RedisServer, WorkerProcess, free_port
 
 START_POSTGRES = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
 START_REDIS = (
@@ -69,8 +69,8 @@ def manage(tmp_path, mailbox):
 def worker(manage, redis_db, transactional_db):
     """Run a real worker in burst mode on the "default" queue: it drains the queue and exits."""
 
-    def run_burst(*args, timeout=60):
-        result = manage("rqworker", "default", "--burst", *args, timeout=timeout)
+    def run_burst(*args, env=None, timeout=60):
+        result = manage("rqworker", "default", "--burst", *args, env=env, timeout=timeout)
         assert result.returncode == 0, result.stderr
         return result
 
@@ -93,6 +93,12 @@ def start_worker(manage, tmp_path, redis_db, transactional_db):
     yield start
     for worker in started:
         worker.stop()
+
+
+@pytest.fixture
+def smtp_down():
+    """An EMAIL_URL whose SMTP server refuses connections (nothing listens on the port)."""
+    return f"smtp://127.0.0.1:{free_port()}"
 
 
 @pytest.fixture
