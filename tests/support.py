@@ -3,6 +3,7 @@
 import contextlib
 import email
 import email.policy
+import http.client
 import os
 import signal
 import socket
@@ -238,3 +239,45 @@ class SilentSMTPServer:
         self.listener.close()
         for client in self.connections:
             client.close()
+
+
+@contextlib.contextmanager
+def gunicorn(manage, env=None):
+    """Serve the project with gunicorn on a free port; yields a get(path, host=...) -> (status, body)."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "project.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "1",
+    ]
+    server = subprocess.Popen(
+        command, env=manage.env(env), cwd=BASE_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+    def get(path, host="127.0.0.1"):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            connection.request("GET", path, headers={"Host": host})
+            response = connection.getresponse()
+            return response.status, response.read().decode()
+        finally:
+            connection.close()
+
+    def answers():
+        try:
+            return get("/health/live")
+        except OSError:
+            assert server.poll() is None, "gunicorn exited at start"
+            return None
+
+    try:
+        wait_until(answers, "gunicorn to answer", timeout=30, interval=0.2)
+        yield get
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
