@@ -116,15 +116,17 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def wait_until(condition, what, timeout=60, interval=0.1):
-    """Poll `condition()` until it returns something truthy; fail naming `what` after `timeout` seconds."""
+def wait_until(condition, what, timeout=60, interval=0.1, explain=None):
+    """Poll `condition()` until it returns something truthy; fail naming `what` after `timeout` seconds
+    (with `explain()`, e.g. a worker's log, in the message)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         result = condition()
         if result:
             return result
         time.sleep(interval)
-    raise AssertionError(f"Gave up after {timeout} s waiting for {what}")
+    details = f":\n{explain()}" if explain else ""
+    raise AssertionError(f"Gave up after {timeout} s waiting for {what}{details}")
 
 
 class RedisServer:

@@ -34,7 +34,7 @@ def silent_smtp():
 def test_sigterm_mid_job_lets_the_job_finish_then_the_worker_exits_cleanly(start_worker, tmp_path):
     job = django_rq.get_queue("default").enqueue(jobs.work_slowly, str(tmp_path), 3)
     worker = start_worker()
-    wait_until(lambda: (tmp_path / "started").exists(), "the job to start")
+    wait_until(lambda: (tmp_path / "started").exists(), "the job to start", explain=worker.log)
 
     worker.process.send_signal(signal.SIGTERM)
 
@@ -53,29 +53,33 @@ def test_after_sigkill_mid_delivery_another_worker_delivers_the_email(
     job = Job.fetch(tasks.delivery_job_id(email.pk), connection=django_rq.get_connection("default"))
     # This worker runs no scheduler: a killed scheduler holds its lock for 61 s (docs/jobs.md).
     doomed = start_worker(*FAST_RECOVERY, "--without-scheduler", env={"EMAIL_URL": silent_smtp.url})
-    wait_until(lambda: silent_smtp.connections, "the delivery to reach the SMTP server")
+    wait_until(lambda: silent_smtp.connections, "the delivery to reach the SMTP server", explain=doomed.log)
 
     doomed.kill_everything()
 
     assert job.get_status() == JobStatus.STARTED
-    start_worker(*FAST_RECOVERY)
-    wait_until(lambda: mailbox.to("ada@example.com"), "the e-mail to be delivered by the second worker")
+    rescuer = start_worker(*FAST_RECOVERY)
+    wait_until(lambda: mailbox.to("ada@example.com"), "the second worker to deliver", explain=rescuer.log)
     email.refresh_from_db()
     # The killed attempt rolled back with its transaction; the e-mail went out once.
     assert email.sent_at is not None and email.attempts == 1
     assert len(mailbox.messages()) == 1
-    wait_until(lambda: job.get_status() == JobStatus.FINISHED, "the job to be marked finished")
+    wait_until(
+        lambda: job.get_status() == JobStatus.FINISHED, "the job to be marked finished", explain=rescuer.log
+    )
 
 
 def test_after_sigkill_a_job_without_retries_is_shown_failed(start_worker, tmp_path):
     job = django_rq.get_queue("default").enqueue(jobs.work_slowly, str(tmp_path), 60)
     doomed = start_worker(*FAST_RECOVERY)
-    wait_until(lambda: (tmp_path / "started").exists(), "the job to start")
+    wait_until(lambda: (tmp_path / "started").exists(), "the job to start", explain=doomed.log)
 
     doomed.kill_everything()
 
-    start_worker(*FAST_RECOVERY)
-    wait_until(lambda: job.get_status() == JobStatus.FAILED, "the abandoned job to be marked failed")
+    rescuer = start_worker(*FAST_RECOVERY)
+    wait_until(
+        lambda: job.get_status() == JobStatus.FAILED, "the job to be shown failed", explain=rescuer.log
+    )
     assert job in django_rq.get_queue("default").failed_job_registry
     assert "AbandonedJobError" in job.latest_result().exc_string
 
@@ -84,32 +88,42 @@ def test_a_worker_reconnects_after_redis_restarts_and_processes_new_jobs(
     start_worker, private_redis, tmp_path
 ):
     worker = start_worker(*FAST_RECOVERY, env={"REDIS_URL": private_redis.url})
-    wait_until(lambda: registered_workers(private_redis.client()), "the worker to register")
+    wait_until(
+        lambda: registered_workers(private_redis.client()), "the worker to register", explain=worker.log
+    )
 
     private_redis.stop()
-    wait_until(lambda: "could not connect to Redis" in worker.log(), "the worker to notice Redis is gone")
+    wait_until(
+        lambda: "could not connect to Redis" in worker.log(), "the worker to notice", explain=worker.log
+    )
     private_redis.start()
     job = Queue("default", connection=private_redis.client()).enqueue(jobs.work_slowly, str(tmp_path), 0)
 
-    wait_until(lambda: (tmp_path / "finished").exists(), "the worker to run a job after the restart")
+    wait_until(lambda: (tmp_path / "finished").exists(), "a job run after the restart", explain=worker.log)
     assert job.get_status() == JobStatus.FINISHED
-    wait_until(lambda: registered_workers(private_redis.client()), "the worker to be listed again")
+    wait_until(
+        lambda: registered_workers(private_redis.client()),
+        "the worker to be listed again",
+        explain=worker.log,
+    )
     assert worker.process.poll() is None
 
 
 def test_a_worker_goes_on_after_its_redis_connection_is_dropped(start_worker, private_redis, tmp_path):
     worker = start_worker(*FAST_RECOVERY, env={"REDIS_URL": private_redis.url})
-    wait_until(lambda: registered_workers(private_redis.client()), "the worker to register")
+    wait_until(
+        lambda: registered_workers(private_redis.client()), "the worker to register", explain=worker.log
+    )
 
     private_redis.client().client_kill_filter(_type="normal", skipme=True)
     job = Queue("default", connection=private_redis.client()).enqueue(jobs.work_slowly, str(tmp_path), 0)
 
-    wait_until(lambda: (tmp_path / "finished").exists(), "the worker to run a job after the drop")
+    wait_until(lambda: (tmp_path / "finished").exists(), "a job run after the drop", explain=worker.log)
     assert job.get_status() == JobStatus.FINISHED
     assert worker.process.poll() is None
 
 
 def test_the_worker_runs_the_scheduler_by_default(start_worker):
     worker = start_worker()
-    wait_until(lambda: "Scheduler for default started" in worker.log(), "the scheduler to start")
+    wait_until(lambda: "Scheduler for default started" in worker.log(), "the scheduler", explain=worker.log)
     assert os.path.exists(f"/proc/{worker.pid}")

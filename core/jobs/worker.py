@@ -6,8 +6,14 @@
   MAINTENANCE_INTERVAL; the periodic jobs are enqueued once per interval across all workers.
 - The worker re-registers itself on every heartbeat, so it stays visible (dashboard, /health/ready)
   after Redis restarted without persistence.
+- Redis going away between two jobs does not end the worker: rq retries the connection while it waits
+  for a job, but quits if the outage hits its suspension check, maintenance or heartbeat; those wait
+  for the next pass here instead.
 """
 
+import contextlib
+
+import redis
 from django.conf import settings
 from django.utils.module_loading import import_string
 from rq import Worker as RQWorker
@@ -34,14 +40,27 @@ class Worker(RQWorker):
             return int(max(1, min(remaining, self.job_monitoring_interval))) + self.heartbeat_grace
         return self.job_monitoring_interval + self.heartbeat_grace
 
+    @contextlib.contextmanager
+    def redis_outage_tolerated(self, doing):
+        try:
+            yield
+        except (redis.ConnectionError, redis.TimeoutError) as error:
+            self.log.warning("Worker %s: Redis unreachable while %s (%s)", self.name, doing, error)
+
     def heartbeat(self, timeout=None, pipeline=None):
-        super().heartbeat(timeout, pipeline=pipeline)
-        if self.birth_date is not None:
-            worker_registration.register(self, pipeline=pipeline)
+        with self.redis_outage_tolerated("sending its heartbeat"):
+            super().heartbeat(timeout, pipeline=pipeline)
+            if self.birth_date is not None:
+                worker_registration.register(self, pipeline=pipeline)
+
+    def check_for_suspension(self, burst):
+        with self.redis_outage_tolerated("checking for suspension"):
+            super().check_for_suspension(burst)
 
     def run_maintenance_tasks(self):
-        super().run_maintenance_tasks()
-        self.enqueue_periodic_jobs()
+        with self.redis_outage_tolerated("cleaning registries"):
+            super().run_maintenance_tasks()
+            self.enqueue_periodic_jobs()
 
     def enqueue_periodic_jobs(self):
         """Enqueue settings.JOBS["PERIODIC"], at most once per maintenance interval for all workers."""
