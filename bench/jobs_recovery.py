@@ -37,41 +37,61 @@ CONTEXT = {
 }
 
 
+class Workers:
+    """Starts worker processes and stops every one of them at the end, whatever happened."""
+
+    def __init__(self):
+        self.started = []
+
+    def start(self, manage, log_path, env=None):
+        worker = WorkerProcess(manage, log_path, env=env)
+        self.started.append(worker)
+        return worker
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        for worker in self.started:
+            worker.stop()
+
+
 def kill_mid_delivery_then_restart(folder):
     """A worker dies while delivering an e-mail; a new worker starts at once. Seconds until sent."""
-    smtp = SilentSMTPServer()
-    manage = ManagePy(extra_env={"EMAIL_URL": f"file://{folder / 'mail'}"})
-    email = send_email("ada@example.com", "confirm_account", CONTEXT)
-    job = Job.fetch(delivery_job_id(email.pk), connection=django_rq.get_connection("default"))
-    doomed = WorkerProcess(manage, folder / "doomed.log", env={"EMAIL_URL": smtp.url})
-    wait_until(lambda: smtp.connections, "the delivery to start", explain=doomed.log)
-    killed_at = time.monotonic()
-    doomed.kill_everything()
-    rescuer = WorkerProcess(manage, folder / "rescuer.log")
-    wait_until(lambda: job.get_status() != JobStatus.STARTED, "the abandoned job", 600, 0.2, rescuer.log)
-    noticed = time.monotonic() - killed_at
-    wait_until(lambda: OutgoingEmail.objects.get(pk=email.pk).sent_at, "the delivery", 600, 0.2, rescuer.log)
-    delivered = time.monotonic() - killed_at
-    assert len(Mailbox(folder / "mail").to("ada@example.com")) == 1
-    rescuer.stop()
-    smtp.close()
-    return noticed, delivered
+    with Workers() as workers:
+        smtp = SilentSMTPServer()
+        manage = ManagePy(extra_env={"EMAIL_URL": f"file://{folder / 'mail'}"})
+        email = send_email("ada@example.com", "confirm_account", CONTEXT)
+        job = Job.fetch(delivery_job_id(email.pk), connection=django_rq.get_connection("default"))
+        doomed = workers.start(manage, folder / "doomed.log", env={"EMAIL_URL": smtp.url})
+        wait_until(lambda: smtp.connections, "the delivery to start", explain=doomed.log)
+        killed_at = time.monotonic()
+        doomed.kill_everything()
+        rescuer = workers.start(manage, folder / "rescuer.log")
+        wait_until(lambda: job.get_status() != JobStatus.STARTED, "the abandoned job", 600, 0.2, rescuer.log)
+        noticed = time.monotonic() - killed_at
+        wait_until(
+            lambda: OutgoingEmail.objects.get(pk=email.pk).sent_at, "the delivery", 600, 0.2, rescuer.log
+        )
+        delivered = time.monotonic() - killed_at
+        assert len(Mailbox(folder / "mail").to("ada@example.com")) == 1
+        smtp.close()
+        return noticed, delivered
 
 
 def kill_mid_job_while_another_worker_runs(folder):
     """A job without retries; its worker dies while a second worker keeps running. Seconds until failed."""
-    manage = ManagePy()
-    doomed = WorkerProcess(manage, folder / "doomed.log")
-    job = django_rq.get_queue("default").enqueue(jobs.work_slowly, str(folder), 3600, job_timeout=7200)
-    wait_until(lambda: (folder / "started").exists(), "the job to start", explain=doomed.log)
-    survivor = WorkerProcess(manage, folder / "survivor.log")
-    wait_until(lambda: "Listening on" in survivor.log(), "the second worker", explain=survivor.log)
-    killed_at = time.monotonic()
-    doomed.kill_everything()
-    wait_until(lambda: job.get_status() == JobStatus.FAILED, "the failed job", 900, 0.2, survivor.log)
-    failed = time.monotonic() - killed_at
-    survivor.stop()
-    return failed
+    with Workers() as workers:
+        manage = ManagePy()
+        doomed = workers.start(manage, folder / "doomed.log")
+        job = django_rq.get_queue("default").enqueue(jobs.work_slowly, str(folder), 3600, job_timeout=7200)
+        wait_until(lambda: (folder / "started").exists(), "the job to start", explain=doomed.log)
+        survivor = workers.start(manage, folder / "survivor.log")
+        wait_until(lambda: "Listening on" in survivor.log(), "the second worker", explain=survivor.log)
+        killed_at = time.monotonic()
+        doomed.kill_everything()
+        wait_until(lambda: job.get_status() == JobStatus.FAILED, "the failed job", 900, 0.2, survivor.log)
+        return time.monotonic() - killed_at
 
 
 def main():

@@ -71,6 +71,6 @@ class Worker(RQWorker):
             self.log.info("Worker %s: enqueueing the periodic job %s", self.name, path)
             queue.enqueue(
                 import_string(path),
-                result_ttl=settings.JOBS["RESULT_TTL"],
+                result_ttl=settings.JOBS["PERIODIC_RESULT_TTL"],
                 failure_ttl=settings.JOBS["FAILURE_TTL"],
             )

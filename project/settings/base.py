@@ -114,6 +114,8 @@ JOBS = {
     # How often a worker retries abandoned jobs and enqueues the PERIODIC jobs (once for all workers).
     "MAINTENANCE_INTERVAL": 15,
     "PERIODIC": ["core.mail.tasks.enqueue_pending_emails"],
+    # A periodic job's result is kept only briefly: one runs every MAINTENANCE_INTERVAL.
+    "PERIODIC_RESULT_TTL": 600,
     # The sweep leaves e-mails younger than this to the job enqueued when they were stored.
     "SWEEP_GRACE": 60,
 }
