@@ -204,3 +204,15 @@ def test_the_sweep_does_not_double_an_email_whose_job_is_still_alive(redis_db):
 
     assert enqueue_pending_emails() == 0
     assert queued_jobs() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_redis_the_sweep_sends_pending_emails_inline(settings):
+    settings.JOBS_RUN_INLINE = True
+    OutgoingEmailFactory(to="ada@example.com", created_at=an_hour_ago())
+
+    assert enqueue_pending_emails() == 1
+
+    [message] = mail.outbox
+    assert message.to == ["ada@example.com"]
+    assert OutgoingEmail.objects.get().sent_at is not None

@@ -78,19 +78,21 @@ def enqueue_pending_emails():
     pending = OutgoingEmail.objects.filter(
         sent_at=None, created_at__lte=cutoff, attempts__lte=len(RETRY_INTERVALS)
     ).values_list("pk", flat=True)
+    connection = None if settings.JOBS_RUN_INLINE else get_connection("default")
     enqueued = 0
     for email_id in pending.iterator():
-        if not has_live_job(email_id):
+        if not has_live_job(email_id, connection):
             enqueue_delivery(email_id, on_commit=False)
             enqueued += 1
     return enqueued
 
 
-def has_live_job(email_id):
-    if settings.JOBS_RUN_INLINE:
+def has_live_job(email_id, connection):
+    """Whether the e-mail's delivery job is queued, running or waiting for a retry (never, inline)."""
+    if connection is None:
         return False
     try:
-        job = Job.fetch(delivery_job_id(email_id), connection=get_connection("default"))
+        job = Job.fetch(delivery_job_id(email_id), connection=connection)
     except NoSuchJobError:
         return False
     return job.get_status(refresh=False) in LIVE_JOB_STATUSES
