@@ -101,12 +101,12 @@ def test_a_worker_reconnects_after_redis_restarts_and_processes_new_jobs(
 
     wait_until(lambda: (tmp_path / "finished").exists(), "a job run after the restart", explain=worker.log)
     assert job.get_status() == JobStatus.FINISHED
-    wait_until(
+    [listed] = wait_until(
         lambda: registered_workers(private_redis.client()),
         "the worker to be listed again",
         explain=worker.log,
     )
-    assert worker.process.poll() is None
+    assert listed.pid == worker.pid and listed.queue_names() == ["default"]
 
 
 def test_a_worker_goes_on_after_its_redis_connection_is_dropped(start_worker, private_redis, tmp_path):

@@ -4,8 +4,8 @@
   instead of rq's fixed 60-second margin, and picked up at the next maintenance pass.
 - Maintenance (cleaning registries, the periodic jobs in settings.JOBS["PERIODIC"]) runs every
   MAINTENANCE_INTERVAL; the periodic jobs are enqueued once per interval across all workers.
-- The worker re-registers itself on every heartbeat, so it stays visible (dashboard, /health/ready)
-  after Redis restarted without persistence.
+- The worker registers again when Redis forgot it (restarted without persistence), so it stays
+  visible in the dashboard and to /health/ready.
 - Redis going away between two jobs does not end the worker: rq retries the connection while it waits
   for a job, but quits if the outage hits its suspension check, maintenance or heartbeat; those wait
   for the next pass here instead.
@@ -17,7 +17,6 @@ import redis
 from django.conf import settings
 from django.utils.module_loading import import_string
 from rq import Worker as RQWorker
-from rq import worker_registration
 
 PERIODIC_LOCK_KEY = "django-base:jobs:periodic-lock"
 
@@ -49,9 +48,11 @@ class Worker(RQWorker):
 
     def heartbeat(self, timeout=None, pipeline=None):
         with self.redis_outage_tolerated("sending its heartbeat"):
+            if pipeline is None and self.birth_date is not None and not self.connection.exists(self.key):
+                # Redis lost our registration (restarted without persistence): register again.
+                self.log.info("Worker %s: registering again with Redis", self.name)
+                self.register_birth()
             super().heartbeat(timeout, pipeline=pipeline)
-            if self.birth_date is not None:
-                worker_registration.register(self, pipeline=pipeline)
 
     def check_for_suspension(self, burst):
         with self.redis_outage_tolerated("checking for suspension"):
