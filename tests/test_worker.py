@@ -1,12 +1,12 @@
 """The worker under deploys, crashes and Redis outages: real worker processes, real Redis."""
 
-import os
 import signal
 
 import django_rq
 import pytest
 from rq import Queue, Worker
 from rq.job import Job, JobStatus
+from rq.scheduler import RQScheduler
 
 from core.mail import tasks
 from core.mail.outbox import send_email
@@ -125,5 +125,15 @@ def test_a_worker_goes_on_after_its_redis_connection_is_dropped(start_worker, pr
 
 def test_the_worker_runs_the_scheduler_by_default(start_worker):
     worker = start_worker()
+
     wait_until(lambda: "Scheduler for default started" in worker.log(), "the scheduler", explain=worker.log)
-    assert os.path.exists(f"/proc/{worker.pid}")
+    lock = django_rq.get_connection("default").get(RQScheduler.get_locking_key("default"))
+    assert lock is not None
+
+
+def test_a_worker_started_without_the_scheduler_runs_none(start_worker):
+    worker = start_worker("--without-scheduler")
+
+    wait_until(lambda: "cleaning registries" in worker.log(), "the first maintenance", explain=worker.log)
+    assert "Scheduler" not in worker.log()
+    assert django_rq.get_connection("default").get(RQScheduler.get_locking_key("default")) is None
