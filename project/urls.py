@@ -6,7 +6,10 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("core.pages.urls")),
     path("account/", include("core.accounts.urls")),
+    # django-rq's dashboard (queues, workers, failed jobs, requeue), for administrators (is_staff) only.
+    path("admin/rq/", include("django_rq.urls")),
     path("admin/", include("core.adminarea.urls")),
     path("invite/", include("core.adminarea.invite_urls")),
     path("django-admin/", admin.site.urls),
+    path("health/", include("core.health.urls")),
 ]

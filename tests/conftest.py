@@ -8,7 +8,7 @@ import pytest
 import redis
 from django.conf import settings
 
-from tests.support import Mailbox, ManagePy
+from tests.support import Mailbox, ManagePy, RedisServer, WorkerProcess, free_port
 
 START_POSTGRES = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
 START_REDIS = (
@@ -69,12 +69,45 @@ def manage(tmp_path, mailbox):
 def worker(manage, redis_db, transactional_db):
     """Run a real worker in burst mode on the "default" queue: it drains the queue and exits."""
 
-    def run_burst(*args, timeout=60):
-        result = manage("rqworker", "default", "--burst", *args, timeout=timeout)
+    def run_burst(*args, env=None, timeout=60):
+        result = manage("rqworker", "default", "--burst", *args, env=env, timeout=timeout)
         assert result.returncode == 0, result.stderr
         return result
 
     return run_burst
+
+
+@pytest.fixture
+def start_worker(manage, tmp_path, redis_db, transactional_db):
+    """Start real long-running workers: start_worker("--heartbeat-interval", "1", env={...}).
+
+    Each is stopped with SIGTERM (warm shutdown) at the end of the test if still running.
+    """
+    started = []
+
+    def start(*args, env=None):
+        worker = WorkerProcess(manage, tmp_path / f"worker-{len(started)}.log", *args, env=env)
+        started.append(worker)
+        return worker
+
+    yield start
+    for worker in started:
+        worker.stop()
+
+
+@pytest.fixture
+def smtp_down():
+    """An EMAIL_URL whose SMTP server refuses connections (nothing listens on the port)."""
+    return f"smtp://127.0.0.1:{free_port()}"
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    """A redis-server of the test's own, started; the test may stop() and start() it again."""
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 
 import factory
 
+from core.mail.models import OutgoingEmail
 from core.models import Role, User
 
 PASSWORD = "correct horse battery staple"
@@ -22,3 +23,23 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 class AdminFactory(UserFactory):
     role = factory.LazyFunction(Role.administrator)
+
+
+class OutgoingEmailFactory(factory.django.DjangoModelFactory):
+    """An e-mail in the outbox, unsent; pass created_at=... (an aware datetime) to age it."""
+
+    class Meta:
+        model = OutgoingEmail
+
+    to = factory.Sequence(lambda n: f"recipient{n}@example.com")
+    subject = "Hello"
+    body_text = "Hello there."
+
+    @classmethod
+    def _create(cls, model_class, *args, created_at=None, **kwargs):
+        email = super()._create(model_class, *args, **kwargs)
+        if created_at is not None:
+            # auto_now_add ignores a given value: set it afterwards.
+            model_class.objects.filter(pk=email.pk).update(created_at=created_at)
+            email.refresh_from_db()
+        return email

@@ -1,15 +1,21 @@
 """Helpers for tests that drive the project through its real entry points."""
 
+import contextlib
 import email
 import email.policy
+import http.client
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import redis
 from django.conf import settings
 from django.core import signing
 from django.db import connection
@@ -17,6 +23,9 @@ from django.db import connection
 from project.env import BASE_DIR
 
 MESSAGE_SEPARATOR = "-" * 79
+# Worker options for tests that wait on recovery: a silent job is abandoned after ~6 s, and the worker
+# looks for abandoned jobs every second (production values: settings.JOBS).
+FAST_RECOVERY = ("--heartbeat-interval", "1", "--maintenance-interval", "1", "--worker-ttl", "16")
 
 
 def database_url(settings_dict=None):
@@ -133,3 +142,172 @@ class SignedAt(signing.TimestampSigner):
 
     def timestamp(self):
         return signing.b62_encode(int(self.when.timestamp()))
+
+
+def wait_until(condition, what, timeout=60, interval=0.1, explain=None):
+    """Poll `condition()` until it returns something truthy; fail naming `what` after `timeout` seconds
+    (with `explain()`, e.g. a worker's log, in the message)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(interval)
+    details = f":\n{explain()}" if explain else ""
+    raise AssertionError(f"Gave up after {timeout} s waiting for {what}{details}")
+
+
+class RedisServer:
+    """A redis-server of the test's own on a free port (no persistence), to stop and start at will."""
+
+    def __init__(self, folder, *args):
+        self.folder = folder
+        self.args = args
+        self.port = free_port()
+        self.process = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def client(self, **options):
+        return redis.Redis(port=self.port, **options)
+
+    def start(self):
+        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
+        command += ["--appendonly", "no", "--dir", str(self.folder), *self.args]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        wait_until(self.answers, f"redis-server on port {self.port} to answer", timeout=10, interval=0.05)
+
+    def answers(self):
+        try:
+            return self.client(password=self.password, socket_connect_timeout=1).ping()
+        except redis.AuthenticationError:
+            return True
+        except redis.ConnectionError:
+            return False
+
+    @property
+    def password(self):
+        return self.args[self.args.index("--requirepass") + 1] if "--requirepass" in self.args else None
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+class WorkerProcess:
+    """A long-running `manage.py rqworker default` subprocess; its output goes to a log file."""
+
+    def __init__(self, manage, log_path, *args, env=None):
+        self.log_path = log_path
+        self.log_file = open(log_path, "w")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            manage.command("rqworker", "default", *args),
+            env=manage.env(env),
+            cwd=BASE_DIR,
+            stdout=self.log_file,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+
+    @property
+    def pid(self):
+        return self.process.pid
+
+    def log(self):
+        return Path(self.log_path).read_text()
+
+    def children(self):
+        """The worker's child processes: the work horse running a job, and the scheduler."""
+        found = []
+        for path in Path(f"/proc/{self.pid}/task").glob("*/children"):
+            with contextlib.suppress(FileNotFoundError):
+                found += [int(pid) for pid in path.read_text().split()]
+        return found
+
+    def kill_everything(self):
+        """SIGKILL the worker and its children at once, as when the machine dies."""
+        for pid in [self.pid, *self.children()]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def stop(self):
+        """Warm shutdown (SIGTERM); returns the exit code."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.kill_everything()
+        self.log_file.close()
+        return self.process.returncode
+
+
+class SilentSMTPServer:
+    """Accepts SMTP connections and never answers: a delivery hangs mid-job until the job is killed."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.connections = []
+        self.thread = threading.Thread(target=self.accept, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self):
+        return f"smtp://127.0.0.1:{self.port}"
+
+    def accept(self):
+        with contextlib.suppress(OSError):
+            while True:
+                self.connections.append(self.listener.accept()[0])
+
+    def close(self):
+        self.listener.close()
+        for client in self.connections:
+            client.close()
+
+
+@contextlib.contextmanager
+def gunicorn(manage, env=None):
+    """Serve the project with gunicorn on a free port; yields a get(path, host=...) -> (status, body)."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "project.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "1",
+    ]
+    server = subprocess.Popen(
+        command, env=manage.env(env), cwd=BASE_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+    def get(path, host="127.0.0.1"):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            connection.request("GET", path, headers={"Host": host})
+            response = connection.getresponse()
+            return response.status, response.read().decode()
+        finally:
+            connection.close()
+
+    def answers():
+        try:
+            return get("/health/live")
+        except OSError:
+            assert server.poll() is None, "gunicorn exited at start"
+            return None
+
+    try:
+        wait_until(answers, "gunicorn to answer", timeout=30, interval=0.2)
+        yield get
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

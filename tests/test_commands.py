@@ -2,20 +2,31 @@
 
 import sqlite3
 import uuid
+from datetime import timedelta
 from io import StringIO
 
+import django_rq
 import psycopg2
 import pytest
 from django.core.management import call_command, load_command_class
 from django.core.management.base import CommandError
 from django.db import connection
+from django.utils import timezone
 
 from core.models import Role, User
-from tests.factories import UserFactory
-from tests.support import database_url
+from tests.factories import OutgoingEmailFactory, UserFactory
+from tests.support import database_url, free_port
 from tests.test_settings import production_env
 
-CUSTOM_COMMANDS = ["recreate_db", "setup_dev", "setup_prod", "add_fake_data", "rqworker", "shell"]
+CUSTOM_COMMANDS = [
+    "recreate_db",
+    "setup_dev",
+    "setup_prod",
+    "add_fake_data",
+    "rqworker",
+    "shell",
+    "send_pending_emails",
+]
 
 
 # recreate_db ---------------------------------------------------------------------------------------
@@ -219,6 +230,33 @@ def test_rqworker_without_redis_says_jobs_run_inline(manage):
     )
     assert result.returncode == 1
     assert "REDIS_URL is not set, so jobs run inline" in result.stderr
+
+
+def test_rqworker_help_offers_to_run_without_the_scheduler_and_shorter_intervals(manage):
+    text = manage("rqworker", "--help").stdout
+    for option in ("--without-scheduler", "--heartbeat-interval", "--maintenance-interval"):
+        assert option in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_send_pending_emails_enqueues_the_emails_a_worker_never_got(manage, redis_db):
+    OutgoingEmailFactory(created_at=timezone.now() - timedelta(hours=1))
+
+    result = manage("send_pending_emails")
+
+    assert result.returncode == 0, result.stderr
+    assert "Enqueued 1 pending e-mail(s)." in result.stdout
+    assert django_rq.get_queue("default").count == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_send_pending_emails_says_when_redis_is_unreachable(manage):
+    OutgoingEmailFactory(created_at=timezone.now() - timedelta(hours=1))
+
+    result = manage("send_pending_emails", env={"REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"})
+
+    assert result.returncode == 1
+    assert "Redis is unreachable" in result.stderr and "REDIS_URL" in result.stderr
 
 
 def test_help_lists_every_custom_command_and_shows_our_one_line_help(manage):

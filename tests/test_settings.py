@@ -126,3 +126,14 @@ def test_testing_settings_require_the_real_services(manage):
     result = manage("check", env={"REDIS_URL": None})
     assert result.returncode == 1
     assert "must be set: REDIS_URL." in result.stderr
+
+
+def test_sentry_is_off_unless_sentry_dsn_is_set(manage):
+    assert show(manage, "settings.SENTRY_DSN, 'sentry_sdk' in __import__('sys').modules") == "None False"
+
+
+def test_sentry_dsn_without_sentry_sdk_installed_says_what_to_install(manage):
+    result = manage("check", env={"SENTRY_DSN": "https://public@errors.example.org/1"})
+    assert result.returncode == 1
+    assert "SENTRY_DSN is set but sentry-sdk is not installed" in result.stderr
+    assert "pip install -r requirements-sentry.txt" in result.stderr

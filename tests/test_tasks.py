@@ -1,19 +1,27 @@
 """The e-mail job: stored with the decision, enqueued on commit, delivered by a real worker."""
 
-import subprocess
-import time
+from datetime import timedelta
 
 import django_rq
 import pytest
-import redis
 from django.core import mail
 from django.db import transaction
+from django.utils import timezone
 from rq import Queue
+from rq.job import Job, JobStatus
 
+from core.mail import tasks
 from core.mail.models import OutgoingEmail
 from core.mail.outbox import send_email
-from core.mail.tasks import deliver_email
-from tests.support import body, free_port
+from core.mail.tasks import (
+    RETRY_INTERVALS,
+    deliver_email,
+    delivery_job_id,
+    enqueue_delivery,
+    enqueue_pending_emails,
+)
+from tests.factories import OutgoingEmailFactory
+from tests.support import RedisServer, body, wait_until
 
 CONTEXT = {
     "user": {"first_name": "Ada", "email": "ada@example.com"},
@@ -82,35 +90,10 @@ def test_without_redis_jobs_run_inline_after_commit(settings):
 @pytest.fixture
 def redis_with_password(tmp_path):
     """A redis-server of the test's own that requires a password."""
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--requirepass",
-            "s3cret",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    client = redis.Redis(port=port, password="s3cret", db=2)
-    for _ in range(100):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    yield port, client
-    server.terminate()
-    server.wait(timeout=10)
+    server = RedisServer(tmp_path, "--requirepass", "s3cret")
+    server.start()
+    yield server.port, server.client(password="s3cret", db=2)
+    server.stop()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -126,3 +109,110 @@ def test_the_worker_uses_the_password_and_database_number_in_redis_url(manage, r
     assert right.returncode == 0, right.stderr
     assert "Job OK" in right.stdout + right.stderr
     assert Queue("default", connection=client).count == 0
+
+
+def delivery_job(email):
+    return Job.fetch(delivery_job_id(email.pk), connection=django_rq.get_connection("default"))
+
+
+def an_hour_ago():
+    return timezone.now() - timedelta(hours=1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_send_is_recorded_and_scheduled_for_a_retry(worker, smtp_down):
+    email = send_email("ada@example.com", "confirm_account", CONTEXT)
+
+    worker(env={"EMAIL_URL": smtp_down})
+
+    email.refresh_from_db()
+    assert email.sent_at is None and email.attempts == 1
+    assert "ConnectionRefusedError" in email.last_error
+    job = delivery_job(email)
+    assert job in django_rq.get_queue("default").scheduled_job_registry
+    assert job.retries_left == len(RETRY_INTERVALS) - 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_send_that_keeps_failing_lands_in_the_failed_registry_with_its_traceback(
+    start_worker, smtp_down, monkeypatch
+):
+    # Two retries one second apart instead of minutes, so that the test stays short.
+    monkeypatch.setattr(tasks, "RETRY_INTERVALS", [1, 1])
+    email = send_email("ada@example.com", "confirm_account", CONTEXT)
+    job = delivery_job(email)
+
+    start_worker(env={"EMAIL_URL": smtp_down})
+
+    wait_until(lambda: job.get_status() == JobStatus.FAILED, "the retries to run out")
+    assert job in django_rq.get_queue("default").failed_job_registry
+    assert "ConnectionRefusedError" in job.latest_result().exc_string
+    email.refresh_from_db()
+    assert email.sent_at is None and email.attempts == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_redis_down_the_email_is_stored_and_delivered_once_redis_is_back(
+    settings, private_redis, worker, mailbox, caplog
+):
+    settings.RQ_QUEUES = {"default": {**settings.RQ_QUEUES["default"], "URL": private_redis.url}}
+    private_redis.stop()
+
+    with transaction.atomic():
+        email = send_email("ada@example.com", "confirm_account", CONTEXT)
+
+    assert "Redis is unreachable" in caplog.text
+    private_redis.start()
+    # Later, past the sweep's grace period: a worker comes up and sweeps the outbox.
+    OutgoingEmail.objects.filter(pk=email.pk).update(created_at=an_hour_ago())
+    worker(env={"REDIS_URL": private_redis.url})
+    [message] = mailbox.to("ada@example.com")
+    assert message["Subject"] == "Confirm your django-base account"
+    email.refresh_from_db()
+    assert email.sent_at is not None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_workers_periodic_sweep_delivers_an_email_that_never_reached_a_queue(worker, mailbox):
+    email = OutgoingEmailFactory(to="ada@example.com", created_at=an_hour_ago())
+
+    worker()
+
+    [message] = mailbox.to("ada@example.com")
+    assert message["Subject"] == email.subject
+    email.refresh_from_db()
+    assert email.sent_at is not None and email.attempts == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sweep_enqueues_only_old_unsent_emails_with_attempts_left(redis_db):
+    pending = OutgoingEmailFactory(created_at=an_hour_ago())
+    OutgoingEmailFactory()  # just stored: its own job is on the way
+    OutgoingEmailFactory(created_at=an_hour_ago(), sent_at=timezone.now())
+    OutgoingEmailFactory(created_at=an_hour_ago(), attempts=len(RETRY_INTERVALS) + 1)
+
+    assert enqueue_pending_emails() == 1
+
+    assert delivery_job(pending).get_status() == JobStatus.QUEUED
+    assert queued_jobs() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sweep_does_not_double_an_email_whose_job_is_still_alive(redis_db):
+    email = OutgoingEmailFactory(created_at=an_hour_ago())
+    enqueue_delivery(email.pk, on_commit=False)
+
+    assert enqueue_pending_emails() == 0
+    assert queued_jobs() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_redis_the_sweep_sends_pending_emails_inline(settings):
+    settings.JOBS_RUN_INLINE = True
+    OutgoingEmailFactory(to="ada@example.com", created_at=an_hour_ago())
+
+    assert enqueue_pending_emails() == 1
+
+    [message] = mail.outbox
+    assert message.to == ["ada@example.com"]
+    assert OutgoingEmail.objects.get().sent_at is not None

@@ -3,9 +3,8 @@
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from core import jobs
 from core.mail.models import OutgoingEmail
-from core.mail.tasks import deliver_email
+from core.mail.tasks import enqueue_delivery
 
 
 def send_email(to, template, context):
@@ -20,5 +19,5 @@ def send_email(to, template, context):
         body_text=render_to_string(f"email/{template}.txt", context),
         body_html=render_to_string(f"email/{template}.html", context),
     )
-    jobs.enqueue(deliver_email, email.pk)
+    enqueue_delivery(email.pk)
     return email

@@ -1,10 +1,41 @@
-"""Jobs the worker runs for the outbox."""
+"""Jobs the worker runs for the outbox: deliver one e-mail, and sweep up those never handed over."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
+from django_rq import get_connection
+from rq import Retry
+from rq.exceptions import NoSuchJobError
+from rq.job import Job, JobStatus
 
+from core import jobs
 from core.mail.models import OutgoingEmail
+
+# A failed delivery (SMTP down) is tried again after 1, 5, 15, 60 minutes and 6 hours; after the last
+# attempt it stays in rq's failed registry, with its traceback, for an administrator to requeue.
+RETRY_INTERVALS = [60, 300, 900, 3600, 6 * 3600]
+# A job still waiting, running or scheduled for a retry is left alone by the sweep.
+LIVE_JOB_STATUSES = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.SCHEDULED, JobStatus.DEFERRED}
+
+
+def delivery_job_id(email_id):
+    """One job id per e-mail, so that the sweep can see whether its job is still alive."""
+    return f"deliver-email-{email_id}"
+
+
+def enqueue_delivery(email_id, *, on_commit=True):
+    """Hand deliver_email(email_id) to a worker, with the retry policy above."""
+    options = {
+        "job_id": delivery_job_id(email_id),
+        "retry": Retry(max=len(RETRY_INTERVALS), interval=RETRY_INTERVALS),
+    }
+    if on_commit:
+        jobs.enqueue(deliver_email, email_id, **options)
+        return None
+    return jobs.dispatch(deliver_email, email_id, **options)
 
 
 def deliver_email(email_id):
@@ -35,3 +66,33 @@ def deliver_email(email_id):
     if failure is not None:
         raise failure
     return "sent"
+
+
+def enqueue_pending_emails():
+    """The sweep: enqueue every unsent e-mail that has no live job and attempts left.
+
+    Catches e-mails stored while Redis was down, and jobs lost with their Redis. Safe to run
+    any time: deliver_email skips what is sent, and a live job is never doubled.
+    """
+    cutoff = timezone.now() - timedelta(seconds=settings.JOBS["SWEEP_GRACE"])
+    pending = OutgoingEmail.objects.filter(
+        sent_at=None, created_at__lte=cutoff, attempts__lte=len(RETRY_INTERVALS)
+    ).values_list("pk", flat=True)
+    connection = None if settings.JOBS_RUN_INLINE else get_connection("default")
+    enqueued = 0
+    for email_id in pending.iterator():
+        if not has_live_job(email_id, connection):
+            enqueue_delivery(email_id, on_commit=False)
+            enqueued += 1
+    return enqueued
+
+
+def has_live_job(email_id, connection):
+    """Whether the e-mail's delivery job is queued, running or waiting for a retry (never, inline)."""
+    if connection is None:
+        return False
+    try:
+        job = Job.fetch(delivery_job_id(email_id), connection=connection)
+    except NoSuchJobError:
+        return False
+    return job.get_status(refresh=False) in LIVE_JOB_STATUSES

@@ -15,6 +15,7 @@ from project.env import (
     read_int,
     read_list,
 )
+from project.sentry import init_sentry
 
 # Which environment module is in force; guards destructive commands such as recreate_db.
 ENVIRONMENT = "base"
@@ -154,15 +155,34 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The name shown in page titles and e-mail subjects.
 SITE_NAME = read("SITE_NAME", "django-base")
 
-# Background jobs. Without REDIS_URL (development only) jobs run inline in the web process.
+# Background jobs (docs/jobs.md). Without REDIS_URL (development only) jobs run inline in the web process.
 REDIS_URL = read("REDIS_URL", None)
 JOBS_RUN_INLINE = REDIS_URL is None
+# Every lifetime and timing of the jobs, in seconds. Retry policies live by their job (core/mail/tasks.py).
+JOBS = {
+    # A job running longer is stopped and counts as a failed attempt.
+    "TIMEOUT": 60,
+    # How long a finished job, and a failed one with its traceback, stay visible in the dashboard.
+    "RESULT_TTL": 24 * 3600,
+    "FAILURE_TTL": 30 * 24 * 3600,
+    # A worker wakes at least every WORKER_TTL - 15 s; silent for WORKER_TTL + 60 s, it is listed as dead.
+    "WORKER_TTL": 30,
+    # A running job's heartbeat; silent for HEARTBEAT_INTERVAL (at least 5 s) longer, it counts as abandoned.
+    "HEARTBEAT_INTERVAL": 10,
+    # How often a worker retries abandoned jobs and enqueues the PERIODIC jobs (once for all workers).
+    "MAINTENANCE_INTERVAL": 15,
+    "PERIODIC": ["core.mail.tasks.enqueue_pending_emails"],
+    # A periodic job's result is kept only briefly: one runs every MAINTENANCE_INTERVAL.
+    "PERIODIC_RESULT_TTL": 600,
+    # The sweep leaves e-mails younger than this to the job enqueued when they were stored.
+    "SWEEP_GRACE": 60,
+}
 # django-rq needs a queue definition even when jobs run inline; rqworker refuses to start then.
 RQ_QUEUES = {
-    "default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 60},
+    "default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": JOBS["TIMEOUT"]},
 }
-# Enqueue a job only once the transaction that asked for it has committed.
-RQ = {"COMMIT_MODE": "on_db_commit"}
+# Enqueue a job only once the transaction that asked for it has committed. Our worker: core/jobs/worker.py.
+RQ = {"COMMIT_MODE": "on_db_commit", "WORKER_CLASS": "core.jobs.worker.Worker"}
 
 CACHES = {
     "default": (
@@ -184,3 +204,8 @@ LOGGING = {
 # The first administrator, created by setup_dev / setup_prod.
 ADMIN_EMAIL = read("ADMIN_EMAIL", "admin@example.com")
 ADMIN_PASSWORD = read("ADMIN_PASSWORD", "")
+
+# Errors to Sentry, only when SENTRY_DSN is set (needs `pip install -r requirements-sentry.txt`).
+SENTRY_DSN = read("SENTRY_DSN", None)
+if SENTRY_DSN:
+    init_sentry(SENTRY_DSN)

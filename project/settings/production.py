@@ -20,6 +20,8 @@ ENVIRONMENT = "production"
 # The platform's proxy terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = read_bool("SECURE_SSL_REDIRECT", True)
+# Load balancers probe /health/live and /health/ready over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
 # HSTS: a year, as check --deploy expects; lower HSTS_SECONDS while trying out a new domain.
 SECURE_HSTS_SECONDS = read_int("HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -20,10 +20,15 @@ def enqueue(func, *args, **job_options):
 
 
 def dispatch(func, *args, **job_options):
-    """Hand `func(*args)` to the queue now; returns the rq Job (None if run inline or Redis is down)."""
+    """Hand `func(*args)` to the queue now; returns the rq Job (None if run inline or Redis is down).
+
+    `job_options` are rq's (job_id, retry, ...); lifetimes default to settings.JOBS.
+    """
     if settings.JOBS_RUN_INLINE:
         func(*args)
         return None
+    job_options.setdefault("result_ttl", settings.JOBS["RESULT_TTL"])
+    job_options.setdefault("failure_ttl", settings.JOBS["FAILURE_TTL"])
     try:
         return django_rq.get_queue("default").enqueue(func, *args, **job_options)
     except RedisError as error:

@@ -1,0 +1,33 @@
+"""Health endpoints for a load balancer or orchestrator: plain JSON, no session, no template."""
+
+from http import HTTPStatus
+
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from core.health.checks import READINESS_CHECKS, CheckFailed
+
+
+@never_cache
+@require_safe
+def live(request):
+    """The process answers: touches nothing else, so a database outage does not restart the web."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_safe
+def ready(request):
+    """The database and Redis answer and a worker is running: 200, else 503 with what failed."""
+    checks = {}
+    for name, check in READINESS_CHECKS.items():
+        try:
+            checks[name] = check()
+        except CheckFailed as failure:
+            checks[name] = f"failing: {failure}"
+    healthy = all(not result.startswith("failing") for result in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "failing", "checks": checks},
+        status=HTTPStatus.OK if healthy else HTTPStatus.SERVICE_UNAVAILABLE,
+    )

@@ -1,0 +1,59 @@
+"""django-rq's dashboard at /admin/rq/: administrators see queues, workers and failed jobs, and requeue."""
+
+from http import HTTPStatus
+
+import django_rq
+import pytest
+from rq.job import Job, JobStatus
+
+from core import jobs
+from core.mail.tasks import deliver_email
+from tests.factories import AdminFactory, OutgoingEmailFactory, UserFactory
+
+
+@pytest.mark.django_db
+def test_an_administrator_sees_the_queues(client, redis_db):
+    client.force_login(AdminFactory())
+
+    response = client.get("/admin/rq/")
+
+    assert response.status_code == HTTPStatus.OK
+    assert "default" in response.text
+
+
+@pytest.mark.django_db
+def test_a_user_who_is_not_an_administrator_is_sent_to_log_in(client, redis_db):
+    client.force_login(UserFactory())
+
+    response = client.get("/admin/rq/")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith("/django-admin/login/")
+
+
+@pytest.mark.django_db
+def test_a_visitor_is_sent_to_log_in(client, redis_db):
+    response = client.get("/admin/rq/queues/0/failed/")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith("/django-admin/login/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_administrator_requeues_a_failed_email_and_a_worker_delivers_it(
+    client, worker, smtp_down, mailbox
+):
+    email = OutgoingEmailFactory(to="ada@example.com")
+    job = jobs.dispatch(deliver_email, email.pk)  # without a retry policy: it fails at once
+    worker(env={"EMAIL_URL": smtp_down})
+    assert job.get_status() == JobStatus.FAILED
+    client.force_login(AdminFactory())
+    failed_page = client.get("/admin/rq/queues/0/failed/")
+    assert job.id in failed_page.text
+
+    response = client.post(f"/admin/rq/queues/0/{job.id}/requeue/")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert Job.fetch(job.id, connection=django_rq.get_connection("default")).get_status() == JobStatus.QUEUED
+    worker()
+    assert len(mailbox.to("ada@example.com")) == 1
