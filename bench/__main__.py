@@ -16,15 +16,36 @@ from bench import output
 from bench.common import BenchError, Context, Row, create_database, drop_database, manage
 
 SECTIONS = ["startup", "web", "memory", "data_growth", "jobs"]
-FULL = {"duration": 10, "warmup": 2, "users": "10,1000,100000", "jobs": 2000, "emails": 500, "repeat": 5, "probes": 50}
-QUICK = {"duration": 1, "warmup": 0, "users": "10,50", "jobs": 50, "emails": 20, "repeat": 1, "probes": 5}
+FULL = {
+    "duration": 10,
+    "rounds": 2,
+    "warmup": 2,
+    "users": "10,1000,100000",
+    "jobs": 2000,
+    "emails": 500,
+    "repeat": 5,
+    "probes": 50,
+}
+QUICK = {
+    "duration": 1,
+    "rounds": 1,
+    "warmup": 0,
+    "users": "10,50",
+    "jobs": 50,
+    "emails": 20,
+    "repeat": 1,
+    "probes": 5,
+}
 
 
 def parse_arguments(argv):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="tiny sizes and 1 s loads, for the smoke test")
-    parser.add_argument("--only", default=",".join(SECTIONS), help=f"sections to run (default: {','.join(SECTIONS)})")
+    parser.add_argument(
+        "--only", default=",".join(SECTIONS), help=f"sections to run (default: {','.join(SECTIONS)})"
+    )
     parser.add_argument("--duration", type=int, help="seconds of each wrk load (default 10)")
+    parser.add_argument("--rounds", type=int, help="rounds of loads over all pages, interleaved (default 2)")
     parser.add_argument("--warmup", type=int, help="seconds of wrk warm-up before each load (default 2)")
     parser.add_argument("--connections", type=int, default=20, help="wrk connections (default 20)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
@@ -32,13 +53,21 @@ def parse_arguments(argv):
     parser.add_argument("--users", help="user counts for the data-growth rows (default 10,1000,100000)")
     parser.add_argument("--jobs", type=int, help="no-op jobs each worker drains (default 2000)")
     parser.add_argument("--emails", type=int, help="e-mails sent end to end (default 500)")
-    parser.add_argument("--repeat", type=int, help="timed runs per start-up command; the median counts (default 5)")
+    parser.add_argument(
+        "--repeat", type=int, help="timed runs per start-up command; the median counts (default 5)"
+    )
     parser.add_argument("--probes", type=int, help="sequential requests per median latency (default 50)")
     parser.add_argument(
-        "--postgres", default="postgres://postgres@127.0.0.1:5432", help="PostgreSQL server (no database name)"
+        "--postgres",
+        default="postgres://postgres@127.0.0.1:5432",
+        help="PostgreSQL server (no database name)",
     )
-    parser.add_argument("--redis", default="redis://127.0.0.1:6379/11", help="a Redis database the bench may empty")
-    parser.add_argument("--database-prefix", default="django_base_bench", help="names of the databases it creates")
+    parser.add_argument(
+        "--redis", default="redis://127.0.0.1:6379/11", help="a Redis database the bench may empty"
+    )
+    parser.add_argument(
+        "--database-prefix", default="django_base_bench", help="names of the databases it creates"
+    )
     parser.add_argument("--json", default=Path(__file__).with_name("results") / "latest.json", type=Path)
     options = parser.parse_args(argv)
     for name, value in (QUICK if options.quick else FULL).items():

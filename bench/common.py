@@ -264,7 +264,9 @@ def probe(url, *, headers, count):
     try:
         for _ in range(count):
             started = time.perf_counter()
-            connection.request("GET", split.path + (f"?{split.query}" if split.query else ""), headers=headers)
+            connection.request(
+                "GET", split.path + (f"?{split.query}" if split.query else ""), headers=headers
+            )
             response = connection.getresponse()
             response.read()
             latencies.append((time.perf_counter() - started) * 1000)
@@ -318,9 +320,13 @@ def analyze(database_url):
 
 def in_django(step, *args, env):
     """Run one step of bench.in_django in a process with `env`; returns its JSON answer."""
-    result = run([PYTHON, "-m", "bench.in_django", step, *map(str, args)], env=env, what=f"bench.in_django {step}")
+    result = run(
+        [PYTHON, "-m", "bench.in_django", step, *map(str, args)], env=env, what=f"bench.in_django {step}"
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def manage(*args, env, cwd=BASE_DIR, timeout=600):
-    return run([PYTHON, "manage.py", *args], env=env, cwd=cwd, timeout=timeout, what=f"manage.py {' '.join(args)}")
+    return run(
+        [PYTHON, "manage.py", *args], env=env, cwd=cwd, timeout=timeout, what=f"manage.py {' '.join(args)}"
+    )

@@ -27,7 +27,10 @@ def _cells(row):
 def table(rows):
     lines = [COLUMNS, *(_cells(row) for row in rows)]
     widths = [max(len(line[index]) for line in lines) for index in range(len(COLUMNS))]
-    text = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip() for line in lines]
+    text = [
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in lines
+    ]
     text.insert(1, "  ".join("-" * width for width in widths))
     notes = [f"  {row.section} / {row.name}: {row.note}" for row in rows if row.note]
     return "\n".join(text + ([f"\nNotes:", *notes] if notes else []))
@@ -38,7 +41,11 @@ def write_json(path, rows, options, command):
     document = {
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": command,
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "system": platform.platform(),
+        },
         "options": {name: value for name, value in vars(options).items() if name != "json"},
         "rows": [row.as_dict() for row in rows],
     }

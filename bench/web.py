@@ -1,9 +1,10 @@
 """Web throughput and p99 latency of the app's pages against the baseline pages, one gunicorn, one run."""
 
+import statistics
 from dataclasses import dataclass
 from http import HTTPStatus
 
-from bench.common import PROXY_HEADERS, Gunicorn, Row, in_django, probe, wrk
+from bench.common import PROXY_HEADERS, BenchError, Gunicorn, Load, Row, in_django, probe, wrk
 
 SECTION = "web"
 
@@ -39,29 +40,37 @@ def check_status(server, target, cookie):
     return statuses[0]
 
 
-def measure(server, target, cookie, options):
+def load(server, target, cookie, options, duration):
     url, headers = server.url(target.path), headers_for(target, cookie)
-    if options.warmup:
-        wrk(url, duration=options.warmup, connections=options.connections, threads=options.threads, headers=headers)
     return wrk(
-        url, duration=options.duration, connections=options.connections, threads=options.threads, headers=headers
+        url, duration=duration, connections=options.connections, threads=options.threads, headers=headers
     )
 
 
 def run(context):
+    """Each round loads every page in turn, so a burst of noise from other processes hits all alike."""
     options = context.options
     env = context.app_env(context.database_url(context.main_database))
     cookie = in_django("session", env=env)["cookie"]
-    loads, missing = {}, {}
-    with Gunicorn("project.wsgi", env=env, workers=options.workers, log_path=context.workdir / "web.log") as server:
+    rounds, missing = {}, {}
+    with Gunicorn(
+        "project.wsgi", env=env, workers=options.workers, log_path=context.workdir / "web.log"
+    ) as server:
         for target in TARGETS:
             status = check_status(server, target, cookie)
             if status != HTTPStatus.OK:
                 missing[target] = status
-                continue
-            loads[target] = measure(server, target, cookie, options)
-    if BARE not in loads:
-        raise RuntimeError(f"The bare view answered {missing.get(BARE)}; see {context.workdir / 'web.log'}")
+            elif options.warmup:
+                load(server, target, cookie, options, options.warmup)
+        for _ in range(options.rounds):
+            for target in TARGETS:
+                if target not in missing:
+                    rounds.setdefault(target, []).append(
+                        load(server, target, cookie, options, options.duration)
+                    )
+    if BARE in missing:
+        raise BenchError(f"The bare view answered {missing[BARE]}; see {context.workdir / 'web.log'}")
+    loads = {target: combine(results) for target, results in rounds.items()}
     bare, template = loads[BARE], loads.get(TEMPLATE)
     rows = [Row(SECTION, "bare view req/s", bare.requests_per_second, "req/s", note=failures(bare))]
     for target in TARGETS[1:]:
@@ -70,23 +79,35 @@ def run(context):
             label = "missing (404)" if status == HTTPStatus.NOT_FOUND else f"answered {status}, not 200"
             rows.append(Row(SECTION, f"{target.name} req/s", None, "req/s", BARE.name, status=label))
             continue
-        load = loads[target]
+        result = loads[target]
         rate = Row(
-            SECTION, f"{target.name} req/s", load.requests_per_second, "req/s", BARE.name,
-            bare.requests_per_second, target=target.target, note=failures(load),
+            SECTION, f"{target.name} req/s", result.requests_per_second, "req/s", BARE.name,
+            bare.requests_per_second, target=target.target, note=failures(result),
         )  # fmt: skip
-        if load.not_2xx or load.socket_errors:
+        if result.not_2xx or result.socket_errors:
             rate.status, rate.met = "failed requests", False
         rows.append(rate)
         if template and target is not TEMPLATE:
             rows.append(
                 Row(
-                    SECTION, f"{target.name} req/s", load.requests_per_second, "req/s",
+                    SECTION, f"{target.name} req/s", result.requests_per_second, "req/s",
                     TEMPLATE.name, template.requests_per_second,
                 )
             )  # fmt: skip
-        rows.append(Row(SECTION, f"{target.name} p99", load.p99_ms, "ms", BARE.name, bare.p99_ms))
+        rows.append(Row(SECTION, f"{target.name} p99", result.p99_ms, "ms", BARE.name, bare.p99_ms))
     return rows
+
+
+def combine(results):
+    """The rounds of one page as one result: mean requests/s, median p50 and p99, summed counts."""
+    return Load(
+        statistics.mean(result.requests_per_second for result in results),
+        statistics.median(result.p50_ms for result in results),
+        statistics.median(result.p99_ms for result in results),
+        sum(result.requests for result in results),
+        sum(result.not_2xx for result in results),
+        sum(result.socket_errors for result in results),
+    )
 
 
 def failures(load):
