@@ -104,7 +104,9 @@ def main(argv=None):
                 rows += importlib.import_module(f"bench.{section}").run(context)
             except BenchError as error:
                 failed = True
-                rows.append(Row(section, "(section failed)", None, "", status="error", note=str(error)[:500]))
+                rows.append(
+                    Row(section, "(section failed)", None, "", status="error", note=str(error)[-600:])
+                )
                 print(error, file=sys.stderr)
             except Exception:  # noqa: BLE001 - reported, and the other sections still run
                 failed = True

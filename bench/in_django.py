@@ -53,7 +53,11 @@ def queries(cookie, *paths):
 def enqueue_emails(number):
     from core.mail.outbox import send_email
 
-    context = {"user": {"first_name": "Ada"}, "link": "https://example.org/confirm/x", "expires_in": "3 days"}
+    context = {
+        "user": {"first_name": "Ada", "email": "ada@example.org"},
+        "link": "https://example.org/confirm/x",
+        "expires_in": "3 days",
+    }
     for index in range(int(number)):
         send_email(f"reader{index}@example.org", "confirm_account", context)
     return {"enqueued": int(number)}
