@@ -79,7 +79,7 @@ class Context:
         return f"{self.postgres_url.rstrip('/')}/{name}"
 
     def app_env(self, database_url, **overrides):
-        """The environment of every app process: production settings (bench.settings) on the bench services."""
+        """The environment of every app process: bench.settings (production's) on the bench services."""
         env = {
             **os.environ,
             "ENV_FILE": os.devnull,
@@ -246,8 +246,8 @@ def wrk(url, *, duration, connections, threads, headers):
     status.lua counts every response outside 200-299."""
     command = [
         "wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "5s", "--latency",
-        "-s", str(WRK_SCRIPT), *[arg for name, value in headers.items() for arg in ("-H", f"{name}: {value}")],
-        url,
+        "-s", str(WRK_SCRIPT),
+        *[arg for name, value in headers.items() for arg in ("-H", f"{name}: {value}")], url,
     ]  # fmt: skip
     result = run(command, env=os.environ, timeout=duration + 30, what="wrk")
     return parse_wrk(result.stdout)

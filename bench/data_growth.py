@@ -56,8 +56,8 @@ def run(context):
             )
         )  # fmt: skip
         latency_row = Row(
-            SECTION, f"admin user list median, {size} users", latency, "ms", f"{smallest} users", base_latency,
-            target="<= 1.5", note=f"add_fake_data: {rate:.0f} users/s",
+            SECTION, f"admin user list median, {size} users", latency, "ms",
+            f"{smallest} users", base_latency, target="<= 1.5", note=f"add_fake_data: {rate:.0f} users/s",
         )  # fmt: skip
         if bad:
             latency_row.status, latency_row.met = f"{len(bad)} responses not 200", False

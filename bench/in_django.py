@@ -3,7 +3,7 @@
     python -m bench.in_django session                 # roles + an administrator; prints his session cookie
     python -m bench.in_django queries COOKIE PATH...  # queries and status per request of each path
     python -m bench.in_django enqueue-emails N        # N e-mails through core.mail.outbox.send_email
-    python -m bench.in_django emails-sent             # how many were sent, and from first enqueue to last send
+    python -m bench.in_django emails-sent             # how many were sent; first enqueue to last send
 
 Each prints one JSON object on stdout.
 """

@@ -1,4 +1,4 @@
-"""Resident memory of one gunicorn worker after a load, against the bare project's worker after the same load."""
+"""Resident memory of a gunicorn worker after a load, against the bare project's after the same load."""
 
 from bench import bare_project
 from bench.common import PROXY_HEADERS, Gunicorn, Row, wrk

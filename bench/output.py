@@ -33,7 +33,7 @@ def table(rows):
     ]
     text.insert(1, "  ".join("-" * width for width in widths))
     notes = [f"  {row.section} / {row.name}: {row.note}" for row in rows if row.note]
-    return "\n".join(text + ([f"\nNotes:", *notes] if notes else []))
+    return "\n".join(text + (["\nNotes:", *notes] if notes else []))
 
 
 def write_json(path, rows, options, command):
