@@ -63,10 +63,10 @@ def run(context):
     return [
         Row(
             SECTION, f"{options.jobs} no-op jobs, jobs/s", app, "jobs/s", "plain rq worker", baseline,
-            target=">= 0.95", note=f"{shlex.join(['python', *worker[1:]])} (the Procfile's worker, burst mode)",
+            target=">= 0.95", note=f"{shlex.join(['python', *worker[1:]])} (the Procfile's, burst mode)",
         ),
         Row(
             SECTION, f"{options.emails} e-mails end to end, e-mails/s", emails, "e-mails/s",
-            "no-op jobs, same worker", app, note="first send_email to last message handed to the locmem backend",
+            "no-op jobs, same worker", app, note="first send_email to last message handed to locmem",
         ),
     ]  # fmt: skip
