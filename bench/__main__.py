@@ -51,6 +51,7 @@ def parse_arguments(argv):
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--users", help="user counts for the data-growth rows (default 10,1000,100000)")
+    parser.add_argument("--growth-path", default="/admin/users/", help="the page the data-growth rows load")
     parser.add_argument("--jobs", type=int, help="no-op jobs each worker drains (default 2000)")
     parser.add_argument("--emails", type=int, help="e-mails sent end to end (default 500)")
     parser.add_argument(

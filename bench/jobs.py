@@ -1,7 +1,8 @@
 """Jobs: the worker the Procfile runs against plain `rq worker`, and e-mail from enqueue to backend.
 
 Both workers drain the same number of no-op jobs (bench.tasks.noop), enqueued the same way, from
-the same Redis database, in burst mode; each is timed from start to exit, as a deploy pays it.
+the same Redis database, in burst mode; each is timed from start to exit, as a deploy pays it,
+once per round (--rounds).
 """
 
 import shlex
@@ -31,7 +32,7 @@ def enqueue_noops(connection, number):
 
 
 def drain(connection, command, env, number):
-    """Enqueue `number` no-op jobs, drain them with `command`; returns jobs per second."""
+    """Enqueue `number` no-op jobs and drain them with `command`; returns the seconds it took."""
     connection.flushdb()
     enqueue_noops(connection, number)
     seconds = timed(command, env=env, timeout=600)
@@ -39,7 +40,7 @@ def drain(connection, command, env, number):
     finished, failed = queue.finished_job_registry.count, queue.failed_job_registry.count
     if len(queue) or failed or finished != number:
         raise BenchError(f"{shlex.join(command)} left {len(queue)} queued, {failed} failed of {number} jobs.")
-    return number / seconds
+    return seconds
 
 
 def run(context):
@@ -49,8 +50,15 @@ def run(context):
     worker = procfile_worker()
     plain = [str(BIN / "rq"), "worker", "--burst", "--url", context.redis_url, "default"]
     try:
-        baseline = drain(connection, plain, env, options.jobs)
-        app = drain(connection, worker, env, options.jobs)
+        # Rounds alternate which worker goes first (ABBA...), so a slow spell hits both alike.
+        seconds = {"plain": 0.0, "app": 0.0}
+        for round_number in range(options.rounds):
+            order = ["plain", "app"] if round_number % 2 == 0 else ["app", "plain"]
+            for name in order:
+                command = plain if name == "plain" else worker
+                seconds[name] += drain(connection, command, env, options.jobs)
+        baseline = options.jobs * options.rounds / seconds["plain"]
+        app = options.jobs * options.rounds / seconds["app"]
         connection.flushdb()
         in_django("enqueue-emails", options.emails, env=env)
         timed(worker, env=env, timeout=600)
