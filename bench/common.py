@@ -11,7 +11,6 @@ import os
 import re
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -119,17 +118,6 @@ def timed(command, *, env, cwd=BASE_DIR, timeout=600):
     started = time.perf_counter()
     run(command, env=env, cwd=cwd, timeout=timeout)
     return time.perf_counter() - started
-
-
-def median_time(command, *, env, repeat, cwd=BASE_DIR, before_each=None):
-    """The median of `repeat` timed runs (one untimed run first warms the file cache)."""
-    run(command, env=env, cwd=cwd)
-    times = []
-    for _ in range(repeat):
-        if before_each:
-            before_each()
-        times.append(timed(command, env=env, cwd=cwd))
-    return statistics.median(times)
 
 
 def free_port():
