@@ -1,7 +1,7 @@
 """What every measurement shares: the environment, servers, the load generator, timing and results.
 
-The bench process itself never imports Django: everything measured runs in its own process
-(gunicorn, wrk, workers, manage.py), and the few things done inside Django go through
+The bench process never sets Django up: everything measured runs in its own process (gunicorn,
+wrk, workers, manage.py), and the few steps taken inside Django go through
 `python -m bench.in_django`, so each process is configured by its environment alone.
 """
 
@@ -16,6 +16,7 @@ import sys
 import time
 from contextlib import closing
 from dataclasses import asdict, dataclass, field
+from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -64,6 +65,11 @@ class Row:
         return asdict(self)
 
 
+def status_label(status):
+    """The status of a row whose page did not answer 200, so was not measured."""
+    return "missing (404)" if status == HTTPStatus.NOT_FOUND else f"answered {status}, not 200"
+
+
 @dataclass
 class Context:
     """What the sections share: options, the services and the scratch folder of this run."""
@@ -84,7 +90,7 @@ class Context:
             "ENV_FILE": os.devnull,
             "DJANGO_SETTINGS_MODULE": "bench.settings",
             "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-            "ALLOWED_HOSTS": f"{HOST},testserver",
+            "ALLOWED_HOSTS": HOST,
             "DATABASE_URL": database_url,
             "REDIS_URL": self.redis_url,
             "EMAIL_URL": "locmem://",

@@ -10,7 +10,18 @@ import statistics
 import time
 from http import HTTPStatus
 
-from bench.common import PROXY_HEADERS, Gunicorn, Row, analyze, create_database, in_django, manage, probe
+from bench.common import (
+    PROXY_HEADERS,
+    BenchError,
+    Gunicorn,
+    Row,
+    analyze,
+    create_database,
+    in_django,
+    manage,
+    probe,
+    status_label,
+)
 
 SECTION = "data growth"
 
@@ -31,8 +42,9 @@ def run(context):
     ) as server:
         status = probe(server.url(path), headers=headers, count=1)[0][0]
         if status != HTTPStatus.OK:
-            label = "missing (404)" if status == HTTPStatus.NOT_FOUND else f"answered {status}, not 200"
-            return [Row(SECTION, f"{page}, {size} users", None, "", status=label) for size in sizes]
+            return [
+                Row(SECTION, f"{page}, {size} users", None, "", status=status_label(status)) for size in sizes
+            ]
         for size in sizes:
             started = time.perf_counter()
             manage("add_fake_data", "--number-users", str(size - users), "--seed", str(size), env=env)
@@ -40,6 +52,10 @@ def run(context):
             users = size
             analyze(database_url)
             queries = in_django("queries", cookie, path, env=env)[path]
+            if queries["status"] != HTTPStatus.OK:
+                raise BenchError(
+                    f"The test client got {queries['status']} from {path}, so its queries mean nothing."
+                )
             statuses, latencies, _ = probe(server.url(path), headers=headers, count=options.probes)
             measured[size] = (queries["queries"], statistics.median(latencies), statuses, rate)
     smallest = sizes[0]

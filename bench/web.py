@@ -4,7 +4,7 @@ import statistics
 from dataclasses import dataclass
 from http import HTTPStatus
 
-from bench.common import PROXY_HEADERS, BenchError, Gunicorn, Load, Row, in_django, probe, wrk
+from bench.common import PROXY_HEADERS, BenchError, Gunicorn, Load, Row, in_django, probe, status_label, wrk
 
 SECTION = "web"
 
@@ -75,8 +75,7 @@ def run(context):
     rows = [Row(SECTION, "bare view req/s", bare.requests_per_second, "req/s", note=failures(bare))]
     for target in TARGETS[1:]:
         if target in missing:
-            status = missing[target]
-            label = "missing (404)" if status == HTTPStatus.NOT_FOUND else f"answered {status}, not 200"
+            label = status_label(missing[target])
             rows.append(Row(SECTION, f"{target.name} req/s", None, "req/s", BARE.name, status=label))
             continue
         result = loads[target]
