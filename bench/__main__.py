@@ -16,14 +16,16 @@ from bench import output
 from bench.common import BenchError, Context, Row, create_database, drop_database, manage
 
 SECTIONS = ["startup", "web", "memory", "data_growth", "jobs"]
+# Defaults of a full run, and of --quick (the smoke test's).
 FULL = {
-    "duration": 10,
-    "rounds": 2,
-    "warmup": 2,
+    "duration": 2,
+    "rounds": 5,
+    "warmup": 1,
     "users": "10,1000,100000",
     "jobs": 2000,
+    "job_rounds": 2,
     "emails": 500,
-    "repeat": 5,
+    "repeat": 7,
     "probes": 50,
 }
 QUICK = {
@@ -32,6 +34,7 @@ QUICK = {
     "warmup": 0,
     "users": "10,50",
     "jobs": 50,
+    "job_rounds": 1,
     "emails": 20,
     "repeat": 1,
     "probes": 5,
@@ -44,15 +47,18 @@ def parse_arguments(argv):
     parser.add_argument(
         "--only", default=",".join(SECTIONS), help=f"sections to run (default: {','.join(SECTIONS)})"
     )
-    parser.add_argument("--duration", type=int, help="seconds of each wrk load (default 10)")
-    parser.add_argument("--rounds", type=int, help="rounds of loads over all pages, interleaved (default 2)")
-    parser.add_argument("--warmup", type=int, help="seconds of wrk warm-up before each load (default 2)")
+    parser.add_argument(
+        "--duration", type=int, help="seconds of each wrk load, per page and round (default 2)"
+    )
+    parser.add_argument("--rounds", type=int, help="rounds of loads over all pages, interleaved (default 5)")
+    parser.add_argument("--warmup", type=int, help="seconds of wrk warm-up per page (default 1)")
     parser.add_argument("--connections", type=int, default=20, help="wrk connections (default 20)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--users", help="user counts for the data-growth rows (default 10,1000,100000)")
     parser.add_argument("--growth-path", default="/admin/users/", help="the page the data-growth rows load")
     parser.add_argument("--jobs", type=int, help="no-op jobs each worker drains (default 2000)")
+    parser.add_argument("--job-rounds", type=int, help="rounds of both workers, alternating (default 2)")
     parser.add_argument("--emails", type=int, help="e-mails sent end to end (default 500)")
     parser.add_argument(
         "--repeat", type=int, help="timed runs per start-up command; the fastest counts (default 7)"

@@ -40,7 +40,8 @@ class BenchError(Exception):
 
 @dataclass
 class Row:
-    """One figure against its baseline. `ratio` is value / baseline; `target` reads like '>= 0.6'."""
+    """One figure against its baseline. `ratio` is value / baseline unless given (a median of
+    per-round ratios, say); `target` reads like '>= 0.6'."""
 
     section: str
     name: str
@@ -55,7 +56,7 @@ class Row:
     met: bool | None = field(default=None)
 
     def __post_init__(self):
-        if self.value is not None and self.baseline:
+        if self.ratio is None and self.value is not None and self.baseline:
             self.ratio = self.value / self.baseline
         if self.ratio is not None and self.target:
             operator, threshold = self.target.split()

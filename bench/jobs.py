@@ -2,7 +2,7 @@
 
 Both workers drain the same number of no-op jobs (bench.tasks.noop), enqueued the same way, from
 the same Redis database, in burst mode; each is timed from start to exit, as a deploy pays it,
-once per round (--rounds).
+once per round (--job-rounds).
 """
 
 import shlex
@@ -52,13 +52,13 @@ def run(context):
     try:
         # Rounds alternate which worker goes first (ABBA...), so a slow spell hits both alike.
         seconds = {"plain": 0.0, "app": 0.0}
-        for round_number in range(options.rounds):
+        for round_number in range(options.job_rounds):
             order = ["plain", "app"] if round_number % 2 == 0 else ["app", "plain"]
             for name in order:
                 command = plain if name == "plain" else worker
                 seconds[name] += drain(connection, command, env, options.jobs)
-        baseline = options.jobs * options.rounds / seconds["plain"]
-        app = options.jobs * options.rounds / seconds["app"]
+        baseline = options.jobs * options.job_rounds / seconds["plain"]
+        app = options.jobs * options.job_rounds / seconds["app"]
         connection.flushdb()
         in_django("enqueue-emails", options.emails, env=env)
         timed(worker, env=env, timeout=600)

@@ -13,11 +13,11 @@ BARE_PATHS = ["/bench/bare/", "/bench/template/"]
 
 
 def loaded_worker_mb(server, paths, options):
-    """The largest worker's resident memory after `options.duration` seconds of load on each path."""
+    """The larger worker's resident memory after a load on each path as long as the web rows'."""
     for path in paths:
         wrk(
             server.url(path),
-            duration=options.duration,
+            duration=options.duration * options.rounds,
             connections=options.connections,
             threads=options.threads,
             headers=PROXY_HEADERS,

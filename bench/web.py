@@ -48,7 +48,8 @@ def load(server, target, cookie, options, duration):
 
 
 def run(context):
-    """Each round loads every page in turn, so a burst of noise from other processes hits all alike."""
+    """Each round loads every page in turn for a short slice, and a page's ratio is the median of
+    its rounds' ratios: a burst of noise from other processes spoils a round, not the figure."""
     options = context.options
     env = context.app_env(context.database_url(context.main_database))
     cookie = in_django("session", env=env)["cookie"]
@@ -82,6 +83,7 @@ def run(context):
         rate = Row(
             SECTION, f"{target.name} req/s", result.requests_per_second, "req/s", BARE.name,
             bare.requests_per_second, target=target.target, note=failures(result),
+            ratio=median_ratio(rounds[target], rounds[BARE]),
         )  # fmt: skip
         if result.not_2xx or result.socket_errors:
             rate.status, rate.met = "failed requests", False
@@ -91,16 +93,25 @@ def run(context):
                 Row(
                     SECTION, f"{target.name} req/s", result.requests_per_second, "req/s",
                     TEMPLATE.name, template.requests_per_second,
+                    ratio=median_ratio(rounds[target], rounds[TEMPLATE]),
                 )
             )  # fmt: skip
         rows.append(Row(SECTION, f"{target.name} p99", result.p99_ms, "ms", BARE.name, bare.p99_ms))
     return rows
 
 
+def median_ratio(results, baselines):
+    """The median over rounds of requests/s against the baseline's in the same round."""
+    return statistics.median(
+        result.requests_per_second / baseline.requests_per_second
+        for result, baseline in zip(results, baselines, strict=True)
+    )
+
+
 def combine(results):
-    """The rounds of one page as one result: mean requests/s, median p50 and p99, summed counts."""
+    """The rounds of one page as one result: median requests/s, p50 and p99; summed counts."""
     return Load(
-        statistics.mean(result.requests_per_second for result in results),
+        statistics.median(result.requests_per_second for result in results),
         statistics.median(result.p50_ms for result in results),
         statistics.median(result.p99_ms for result in results),
         sum(result.requests for result in results),
