@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 
 from bench import output
-from bench.common import BenchError, Context, Row, create_database, drop_database, manage
+from bench.common import BenchError, Context, Row, check_services, create_database, drop_database, manage
 
 SECTIONS = ["startup", "web", "memory", "data_growth", "jobs"]
 # Defaults of a full run, and of --quick (the smoke test's).
@@ -100,6 +100,10 @@ def main(argv=None):
     options = parse_arguments(sys.argv[1:] if argv is None else argv)
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: run `make wrk` (or apt-get install wrk).")
+    try:
+        check_services(options.postgres, options.redis)
+    except BenchError as error:
+        sys.exit(str(error))
     workdir = Path(tempfile.mkdtemp(prefix="django-base-bench-"))
     context = Context(options, options.postgres, options.redis, workdir, options.database_prefix)
     rows, failed = [], False
@@ -120,8 +124,8 @@ def main(argv=None):
                 traceback.print_exc()
                 rows.append(Row(section, "(section failed)", None, "", status="error"))
     finally:
-        for suffix in ("", "_growth"):
-            drop_database(context.postgres_url, context.main_database + suffix)
+        for name in (context.main_database, context.growth_database):
+            drop_database(context.postgres_url, name)
     command = "python -m bench " + shlex.join(sys.argv[1:] if argv is None else argv)
     print(output.table(rows))
     output.write_json(options.json, rows, options, command)

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import psycopg2
+import redis
 from psycopg2 import sql
 
 from project.env import BASE_DIR
@@ -80,6 +81,10 @@ class Context:
     redis_url: str
     workdir: Path
     main_database: str
+
+    @property
+    def growth_database(self):
+        return f"{self.main_database}_growth"
 
     def database_url(self, name):
         return f"{self.postgres_url.rstrip('/')}/{name}"
@@ -325,3 +330,21 @@ def manage(*args, env, cwd=BASE_DIR, timeout=600):
     return run(
         [PYTHON, "manage.py", *args], env=env, cwd=cwd, timeout=timeout, what=f"manage.py {' '.join(args)}"
     )
+
+
+def check_services(postgres_url, redis_url):
+    """Stop at once, saying how to start it, when PostgreSQL or Redis does not answer."""
+    try:
+        _admin_connection(postgres_url).close()
+    except psycopg2.OperationalError as error:
+        raise BenchError(
+            f"PostgreSQL at {postgres_url} does not answer ({str(error).strip()}). Start it with: "
+            "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
+        ) from None
+    try:
+        redis.Redis.from_url(redis_url, socket_connect_timeout=3).ping()
+    except redis.RedisError as error:
+        raise BenchError(
+            f"Redis at {redis_url} does not answer ({error}). Start it with: redis-server --daemonize yes "
+            '--bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis'
+        ) from None

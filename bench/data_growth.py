@@ -28,7 +28,7 @@ SECTION = "data growth"
 
 def run(context):
     options = context.options
-    name = context.main_database + "_growth"
+    name = context.growth_database
     # A copy of the run's migrated database: the same schema, its own data.
     create_database(context.postgres_url, name, template=context.main_database)
     database_url = context.database_url(name)
