@@ -8,7 +8,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/django_base
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install run worker test pytest lint format check-migrations browser bench clean
+.PHONY: help install run worker test pytest lint format check-migrations browser wrk bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t20
@@ -35,7 +35,12 @@ browser:  ## install Debian's Chromium for the browser tests, if it is missing
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium' (or set CHROMIUM=/path/to/chromium)"; exit 1; fi; }
 
-test: install browser lint check-migrations pytest  ## lint, check migrations, run the whole test suite
+wrk:  ## install Debian's wrk (the benchmarks' load generator), if it is missing
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; \
+	  else echo "wrk is missing: run 'sudo apt-get install wrk'"; exit 1; fi; }
+
+test: install browser wrk lint check-migrations pytest  ## lint, check migrations, run the whole test suite
 
 pytest: install
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} CHROMIUM=$(CHROMIUM) \
@@ -53,8 +58,9 @@ check-migrations: install  ## fail if a model change has no migration
 	ENV_FILE=/dev/null DJANGO_SETTINGS_MODULE=project.settings.development DATABASE_URL=sqlite:///:memory: \
 	  $(BIN)/python manage.py makemigrations --check --dry-run
 
-bench: install  ## the benchmark suite (docs/performance.md)
-	$(BIN)/python -m bench
+# BENCH_ARGS: e.g. --quick, or --only web,jobs (python -m bench --help lists them).
+bench: install wrk  ## the benchmark suite against its baselines (docs/performance.md)
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:  ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

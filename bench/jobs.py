@@ -1,0 +1,82 @@
+"""Jobs: the worker the Procfile runs against plain `rq worker`, and e-mail from enqueue to backend.
+
+Both workers drain the same number of no-op jobs (bench.tasks.noop), enqueued the same way, from
+the same Redis database, in burst mode; each is timed from start to exit, as a deploy pays it,
+once per round (--job-rounds).
+"""
+
+import shlex
+
+import redis
+from rq import Queue
+
+from bench.common import BIN, PYTHON, BenchError, Row, in_django, timed
+from project.env import BASE_DIR
+
+SECTION = "jobs"
+
+
+def procfile_worker():
+    """The Procfile's worker command, run in burst mode with this virtualenv's python."""
+    for line in (BASE_DIR / "Procfile").read_text().splitlines():
+        name, _, command = line.partition(":")
+        if name.strip() == "worker":
+            words = shlex.split(command)
+            return [PYTHON if words[0] == "python" else words[0], *words[1:], "--burst"]
+    raise BenchError(f"{BASE_DIR / 'Procfile'} has no worker line.")
+
+
+def enqueue_noops(connection, number):
+    queue = Queue("default", connection=connection)
+    queue.enqueue_many([Queue.prepare_data("bench.tasks.noop") for _ in range(number)])
+
+
+def drain(connection, command, env, number):
+    """Enqueue `number` no-op jobs and drain them with `command`; returns the seconds it took."""
+    connection.flushdb()
+    enqueue_noops(connection, number)
+    seconds = timed(command, env=env, timeout=600)
+    queue = Queue("default", connection=connection)
+    finished, failed = queue.finished_job_registry.count, queue.failed_job_registry.count
+    if len(queue) or failed or finished != number:
+        raise BenchError(f"{shlex.join(command)} left {len(queue)} queued, {failed} failed of {number} jobs.")
+    return seconds
+
+
+def run(context):
+    options = context.options
+    connection = redis.Redis.from_url(context.redis_url)
+    env = context.app_env(context.database_url(context.main_database))
+    worker = procfile_worker()
+    plain = [str(BIN / "rq"), "worker", "--burst", "--url", context.redis_url, "default"]
+    try:
+        # Rounds alternate which worker goes first (ABBA...), so a slow spell hits both alike.
+        seconds = {"plain": 0.0, "app": 0.0}
+        for round_number in range(options.job_rounds):
+            order = ["plain", "app"] if round_number % 2 == 0 else ["app", "plain"]
+            for name in order:
+                command = plain if name == "plain" else worker
+                seconds[name] += drain(connection, command, env, options.jobs)
+        baseline = options.jobs * options.job_rounds / seconds["plain"]
+        app = options.jobs * options.job_rounds / seconds["app"]
+        connection.flushdb()
+        enqueued = in_django("enqueue-emails", options.emails, env=env)
+        worker_seconds = timed(worker, env=env, timeout=600)
+        sent = in_django("emails-sent", env=env)
+    finally:
+        connection.flushdb()
+    if sent["sent"] != options.emails or not sent["seconds"]:
+        raise BenchError(f"{sent['sent']} of {options.emails} e-mails were sent ({sent['unsent']} unsent).")
+    emails = options.emails / sent["seconds"]
+    return [
+        Row(
+            SECTION, f"{options.jobs} no-op jobs, jobs/s", app, "jobs/s", "plain rq worker", baseline,
+            target=">= 0.95", note=f"{shlex.join(['python', *worker[1:]])} (the Procfile's, burst mode)",
+        ),
+        Row(
+            SECTION, f"{options.emails} e-mails end to end, e-mails/s", emails, "e-mails/s",
+            "no-op jobs, same worker", app,
+            note=f"first send_email to last message handed to locmem: {enqueued['seconds']:.1f} s of "
+            f"send_email, then {worker_seconds:.1f} s of worker from start to exit",
+        ),
+    ]  # fmt: skip

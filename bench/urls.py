@@ -1,0 +1,11 @@
+"""The project's URLs plus the baselines under /bench/."""
+
+from django.urls import include, path
+
+from bench import views
+
+urlpatterns = [
+    path("bench/bare/", views.bare, name="bench-bare"),
+    path("bench/template/", views.template_page, name="bench-template"),
+    path("", include("project.urls")),
+]
