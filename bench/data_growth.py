@@ -47,7 +47,9 @@ def run(context):
             ]
         for size in sizes:
             started = time.perf_counter()
-            manage("add_fake_data", "--number-users", str(size - users), "--seed", str(size), env=env)
+            # add_fake_data runs only under development settings; they honour the bench's DATABASE_URL.
+            seed_env = {**env, "DJANGO_SETTINGS_MODULE": "project.settings.development"}
+            manage("add_fake_data", "--number-users", str(size - users), "--seed", str(size), env=seed_env)
             rate = (size - users) / (time.perf_counter() - started)
             users = size
             analyze(database_url)
