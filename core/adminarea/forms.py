@@ -91,6 +91,11 @@ class UserFilterForm(forms.Form):
     def current_sort(self):
         return self.cleaned_data.get("sort") or self.DEFAULT_SORT
 
+    @property
+    def narrows(self):
+        """Whether the list shows only some users (a search or a role filter)."""
+        return bool(self.cleaned_data.get("q", "").split() or self.cleaned_data.get("role"))
+
     def filter(self, users):
         # Every word must appear in the first name, the last name or the e-mail address.
         for word in self.cleaned_data.get("q", "").split():

@@ -10,6 +10,7 @@ from django.views.generic import CreateView, DeleteView, DetailView, ListView, T
 
 from core.adminarea import forms, services
 from core.adminarea.invites import is_pending, send_invite
+from core.adminarea.pagination import EstimatingPaginator
 from core.adminarea.permissions import AdministratorRequiredMixin
 from core.adminarea.tokens import INVITE_MAX_AGE
 from core.models import EditableContent, User
@@ -32,9 +33,15 @@ class UserListView(AdministratorRequiredMixin, ListView):
     context_object_name = "users"
     paginate_by = 50
 
+    paginator_class = EstimatingPaginator
+
     def get_queryset(self):
         self.filters = forms.UserFilterForm(self.request.GET)
         return self.filters.filter(User.objects.select_related("role"))
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # Only the whole list may be counted by estimate; a search or a role filter is counted exactly.
+        return super().get_paginator(queryset, per_page, estimate=not self.filters.narrows, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(filters=self.filters, **kwargs)

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core.adminarea import forms, services
+from core.adminarea import forms, pagination, services
 from core.models import Role, User
 from tests.adminarea.conftest import messages_of
 from tests.factories import PASSWORD, AdminFactory, UserFactory
@@ -99,6 +99,52 @@ def test_the_user_list_makes_as_many_queries_for_60_users_as_for_5(admin_client)
     with CaptureQueriesContext(connection) as many:
         assert len(admin_client.get(USERS).context["users"]) == 50
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+@pytest.fixture
+def large_table_from_30_rows(monkeypatch):
+    """Make 30 rows count as a large table, and let PostgreSQL estimate the table's rows."""
+    monkeypatch.setattr(pagination, "ESTIMATE_ABOVE", 30)
+
+    def analyze():
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE core_user")
+
+    return analyze
+
+
+def test_a_large_unfiltered_user_list_is_counted_by_estimate_and_says_about(
+    admin_client, large_table_from_30_rows
+):
+    UserFactory.create_batch(60)
+    large_table_from_30_rows()
+    with CaptureQueriesContext(connection) as queries:
+        response = admin_client.get(USERS)
+    assert response.context["paginator"].is_estimate
+    assert "About 61 users" in response.text
+    assert "Page 1 of about 2" in response.text
+    assert not any("COUNT(" in query["sql"].upper() for query in queries.captured_queries)
+
+
+def test_a_filtered_user_list_is_counted_exactly_even_in_a_large_table(
+    admin_client, large_table_from_30_rows
+):
+    UserFactory.create_batch(60, last_name="Smith")
+    large_table_from_30_rows()
+    response = admin_client.get(USERS, {"q": "smith"})
+    assert not response.context["paginator"].is_estimate
+    assert "60 users" in response.text
+    assert "About 60" not in response.text
+
+
+def test_pages_past_a_low_estimate_are_still_reached(admin_client, large_table_from_30_rows):
+    UserFactory.create_batch(40)
+    large_table_from_30_rows()
+    UserFactory.create_batch(40)  # the estimate (41) now falls short of the 81 users
+    second = admin_client.get(USERS, {"page": 2})
+    assert len(second.context["users"]) == 31
+    assert second.context["page_obj"].has_next() is False
+    assert admin_client.get(USERS, {"page": 1}).context["page_obj"].has_next() is True
 
 
 def test_a_users_page_shows_their_details(admin_client):
