@@ -114,3 +114,11 @@ def private_redis(tmp_path):
 def _no_env_file(monkeypatch):
     """Tests never read the developer's .env; those that need one write their own."""
     monkeypatch.setenv("ENV_FILE", os.devnull)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache (the mailed-link counters live there)."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from core.accounts.emails import send_password_reset_email
 from core.accounts.models import User
+from core.accounts.throttle import may_mail
 
 
 class RegistrationForm(BaseUserCreationForm):
@@ -71,6 +72,8 @@ class OutboxPasswordResetForm(PasswordResetForm):
         super().save(request=request, **kwargs)
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        if not may_mail("password_reset", to_email):
+            return  # silently, like an unknown address: the page's answer never changes
         path = reverse("accounts:password_reset_confirm", args=[context["uid"], context["token"]])
         send_password_reset_email(self.request, context["user"], path)
 

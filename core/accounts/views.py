@@ -14,6 +14,7 @@ from django.views.generic import FormView, TemplateView
 
 from core.accounts import emails, forms, tokens
 from core.accounts.models import User
+from core.accounts.throttle import TOO_MANY_LINKS, may_mail
 
 
 class LoginView(auth_views.LoginView):
@@ -57,7 +58,8 @@ class RegisterView(FormView):
             with transaction.atomic():
                 emails.send_confirmation_email(self.request, form.save())
         except IntegrityError:  # the address has an account (or got one a moment ago)
-            emails.send_account_exists_email(self.request, User.objects.get_by_natural_key(email))
+            if may_mail("account_exists", email):
+                emails.send_account_exists_email(self.request, User.objects.get_by_natural_key(email))
         messages.success(self.request, f"A confirmation link has been sent to {email}.")
         return super().form_valid(form)
 
@@ -73,9 +75,12 @@ class UnconfirmedView(LoginRequiredMixin, TemplateView):
 
 class ResendConfirmationView(LoginRequiredMixin, View):
     def post(self, request):
-        if not request.user.confirmed:
-            emails.send_confirmation_email(request, request.user)
-            messages.success(request, f"A new confirmation link has been sent to {request.user.email}.")
+        user = request.user
+        if not user.confirmed and may_mail("confirmation", user.email):
+            emails.send_confirmation_email(request, user)
+            messages.success(request, f"A new confirmation link has been sent to {user.email}.")
+        elif not user.confirmed:
+            messages.warning(request, TOO_MANY_LINKS)
         return redirect("accounts:unconfirmed")
 
 

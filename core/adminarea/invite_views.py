@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views import View
 
+from core.accounts.throttle import TOO_MANY_LINKS, may_mail
 from core.adminarea.forms import JoinForm
 from core.adminarea.invites import is_pending, send_invite
 from core.adminarea.tokens import TokenState, invite_token_generator
@@ -56,9 +57,11 @@ class ResendInviteView(View):
 
     def post(self, request, uidb64, token):
         user = AcceptInviteView().get_user(uidb64)
-        if may_resend(user, token):
+        if not may_resend(user, token):
+            messages.error(request, "This link does not work; ask an administrator to invite you again.")
+        elif not may_mail("invite", user.email):
+            messages.warning(request, TOO_MANY_LINKS)
+        else:
             send_invite(request, user)
             messages.success(request, f"A fresh invite link is on its way to {user.email}.")
-        else:
-            messages.error(request, "This link does not work; ask an administrator to invite you again.")
         return redirect("pages:home")

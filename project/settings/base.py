@@ -108,6 +108,8 @@ LOGOUT_REDIRECT_URL = "pages:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60
 # Account-confirmation links expire after a week, as in flask-base (core/accounts/tokens.py).
 ACCOUNT_CONFIRMATION_TIMEOUT = 7 * 24 * 60 * 60
+# How many e-mails with a link a visitor can have sent to one address per hour (core/accounts/throttle.py).
+MAILED_LINKS_PER_HOUR = 3
 # Links that confirm a new e-mail address expire after an hour, as in flask-base.
 EMAIL_CHANGE_TIMEOUT = 60 * 60
 AUTH_PASSWORD_VALIDATORS = [
