@@ -22,6 +22,17 @@ def test_an_administrator_sees_the_queues(client, redis_db):
 
 
 @pytest.mark.django_db
+def test_the_dashboard_may_run_its_inline_scripts_while_the_site_may_not(client, redis_db):
+    client.force_login(AdminFactory())
+
+    dashboard = client.get("/admin/rq/").headers["Content-Security-Policy"]
+    site = client.get("/").headers["Content-Security-Policy"]
+
+    assert "script-src 'self' 'unsafe-inline'" in dashboard
+    assert "unsafe-inline" not in site
+
+
+@pytest.mark.django_db
 def test_a_user_who_is_not_an_administrator_is_sent_to_log_in(client, redis_db):
     client.force_login(UserFactory())
 

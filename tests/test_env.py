@@ -49,7 +49,7 @@ def test_blank_lines_comments_and_export_prefix_are_accepted():
 
 
 def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path, monkeypatch):
-    monkeypatch.delenv("DJANGO_BASE_BOM", raising=False)
+    monkeypatch.setenv("DJANGO_BASE_BOM", "")  # counts as unset; pytest restores the environment after
     path = tmp_path / ".env"
     path.write_text("DJANGO_BASE_BOM=yes\n", encoding="utf-8-sig")
     assert load_env_file(path) == ["DJANGO_BASE_BOM"]

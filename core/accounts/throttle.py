@@ -2,8 +2,13 @@
 registering an address in use) send at most MAILED_LINKS_PER_HOUR per address and kind: otherwise
 anyone could flood someone's inbox. Counted in the cache (Redis in production, shared by all workers)."""
 
+import logging
+
 from django.conf import settings
 from django.core.cache import cache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 WINDOW = 60 * 60
 TOO_MANY_LINKS = (
@@ -13,12 +18,20 @@ TOO_MANY_LINKS = (
 
 
 def may_mail(kind, address):
-    """Count one more e-mail of `kind` to `address`; False once the hour's allowance is used."""
+    """Count one more e-mail of `kind` to `address`; False once the hour's allowance is used.
+
+    With the cache down (Redis unreachable) it allows: the e-mail waits in the outbox, and a page's
+    answer must never depend on the cache (the register page would tell taken addresses apart).
+    """
     key = f"mailed-links:{kind}:{address.lower()}"
-    cache.add(key, 0, WINDOW)  # starts the hour on the first e-mail
     try:
-        sent = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, WINDOW)
-        sent = 1
+        cache.add(key, 0, WINDOW)  # starts the hour on the first e-mail
+        try:
+            sent = cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.set(key, 1, WINDOW)
+            sent = 1
+    except RedisError as error:
+        logger.warning("Mailed-link limit not checked: the cache is unreachable (%s)", error)
+        return True
     return sent <= settings.MAILED_LINKS_PER_HOUR

@@ -58,8 +58,9 @@ class RegisterView(FormView):
             with transaction.atomic():
                 emails.send_confirmation_email(self.request, form.save())
         except IntegrityError:  # the address has an account (or got one a moment ago)
-            if may_mail("account_exists", email):
-                emails.send_account_exists_email(self.request, User.objects.get_by_natural_key(email))
+            owner = User.objects.filter(email__iexact=email).first()
+            if owner is not None and may_mail("account_exists", email):
+                emails.send_account_exists_email(self.request, owner)
         messages.success(self.request, f"A confirmation link has been sent to {email}.")
         return super().form_valid(form)
 

@@ -3,7 +3,7 @@ PostgreSQL: the whole difference between a 10-user and a 100,000-user list). So 
 of more than ESTIMATE_ABOVE rows is counted with PostgreSQL's own estimate, pg_class.reltuples, which
 autovacuum keeps current, and the page says "about". Filtered lists are always counted exactly."""
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connections, router
 from django.utils.functional import cached_property
 
@@ -45,21 +45,34 @@ class EstimatingPaginator(Paginator):
         return self.estimated_count if self.is_estimate else super().count
 
     def validate_number(self, number):
-        # An estimate may fall short of the real count: pages past it are still reachable.
-        if self.is_estimate:
-            return max(1, int(number))
-        return super().validate_number(number)
+        # An estimate may fall short of the real count: pages past it stay reachable, up to twice it
+        # (which also keeps absurd page numbers out of the database's OFFSET).
+        if not self.is_estimate:
+            return super().validate_number(number)
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1 or number > 2 * self.num_pages:
+            raise EmptyPage(self.error_messages["no_results"])
+        return number
 
     def page(self, number):
         if not self.is_estimate:
             return super().page(number)
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        # Slice by page size only: Paginator.page would cut the last page at the estimated count.
-        return EstimatedPage(self.object_list[bottom : bottom + self.per_page], number, self)
+        # Slice by page size, one row more to know whether a next page exists: Paginator.page would
+        # cut the last page at the estimated count.
+        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        if not rows and number > 1:
+            raise EmptyPage(self.error_messages["no_results"])
+        page = EstimatedPage(rows[: self.per_page], number, self)
+        page.followed = len(rows) > self.per_page
+        return page
 
 
 class EstimatedPage(Page):
     def has_next(self):
-        # Whether rows follow is known from this page being full, not from the estimated count.
-        return len(self.object_list) == self.paginator.per_page
+        # Known from the extra row fetched, not from the estimated count.
+        return self.followed

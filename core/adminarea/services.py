@@ -1,10 +1,12 @@
 """The rules that keep the site administrable, in one place: an administrator cannot demote or
 delete themselves, the last administrator cannot be removed, and nobody changes another
-administrator's e-mail (with it, a password reset would take over their account)."""
+administrator's e-mail (with it, a password reset would take over their account), and whenever an
+administrator changes someone's e-mail the old address is told."""
 
 from django.db import transaction
 from django.db.models import F
 
+from core.mail.outbox import send_email
 from core.models import Permission, Role, User
 
 
@@ -45,10 +47,15 @@ def save_user(actor, form):
     was_admin = User.objects.filter(pk=user.pk, role__in=administrator_roles()).exists()
     if was_admin and not user.is_admin:
         _refuse_losing_an_administrator(actor, user, "remove the administrator role from")
-    if was_admin and user.pk != actor.pk and "email" in form.changed_data:
+    email_changed = "email" in form.changed_data
+    if was_admin and user.pk != actor.pk and email_changed:
         raise AdministrationRefused(
             "Administrators change their own e-mail address, from their account page.", field="email"
         )
+    if email_changed:
+        # The old address hears of it: a changed address is how an account is taken over.
+        old_email = User.objects.values_list("email", flat=True).get(pk=user.pk)
+        send_email(old_email, "email_changed_by_admin", {"user": user, "new_email": user.email, "by": actor})
     return form.save()
 
 

@@ -11,7 +11,7 @@ from core.accounts.throttle import TOO_MANY_LINKS
 from core.models import User
 from tests.adminarea.test_invites import EightDaysAgo, invited_user
 from tests.factories import UserFactory
-from tests.support import outbox_to
+from tests.support import free_port, outbox_to
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +67,22 @@ def test_the_allowance_is_per_address(client):
         client.post("/account/password/reset/", {"email": "ada@example.com"})
     client.post("/account/password/reset/", {"email": "grace@example.com"})
     assert len(outbox_to("grace@example.com")) == 1
+
+
+def test_with_the_cache_unreachable_mail_is_sent_and_answers_do_not_change(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        }
+    }
+    UserFactory(email="ada@example.com")
+    form = {"first_name": "A", "last_name": "B", "email": "ada@example.com"}
+    form |= {"password1": "a-Long-and-rare-passphrase-42", "password2": "a-Long-and-rare-passphrase-42"}
+    taken = client.post("/account/register/", form)
+    reset = client.post("/account/password/reset/", {"email": "ada@example.com"})
+    assert taken.status_code == reset.status_code == HTTPStatus.FOUND
+    assert [email.subject for email in outbox_to("ada@example.com")] == [
+        "You already have a django-base account",
+        "Reset your django-base password",
+    ]

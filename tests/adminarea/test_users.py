@@ -11,6 +11,7 @@ from core.adminarea import forms, pagination, services
 from core.models import Role, User
 from tests.adminarea.conftest import messages_of
 from tests.factories import PASSWORD, AdminFactory, UserFactory
+from tests.support import outbox_to
 
 pytestmark = pytest.mark.django_db
 
@@ -147,6 +148,24 @@ def test_pages_past_a_low_estimate_are_still_reached(admin_client, large_table_f
     assert admin_client.get(USERS, {"page": 1}).context["page_obj"].has_next() is True
 
 
+def test_an_estimated_list_has_no_next_page_after_an_exactly_full_last_page(
+    admin_client, large_table_from_30_rows
+):
+    UserFactory.create_batch(99)  # with the administrator: 100 users, two full pages
+    large_table_from_30_rows()
+    assert admin_client.get(USERS, {"page": 1}).context["page_obj"].has_next() is True
+    assert admin_client.get(USERS, {"page": 2}).context["page_obj"].has_next() is False
+
+
+@pytest.mark.parametrize("page", ["3", "99999999999999999999", "0", "x"])
+def test_an_estimated_list_answers_404_for_pages_that_hold_nothing(
+    admin_client, large_table_from_30_rows, page
+):
+    UserFactory.create_batch(60)
+    large_table_from_30_rows()
+    assert admin_client.get(USERS, {"page": page}).status_code == HTTPStatus.NOT_FOUND
+
+
 def test_a_users_page_shows_their_details(admin_client):
     member = UserFactory(email="ada@example.com", confirmed=False)
     response = admin_client.get(reverse("adminarea:user", args=[member.pk]))
@@ -176,6 +195,25 @@ def test_an_administrator_changes_a_users_role_and_email(admin_client):
     assert member.email == "new@example.com"
     assert member.is_admin
     assert f"Saved the changes to {member}." in messages_of(response)
+
+
+def test_the_old_address_is_told_when_an_administrator_changes_a_users_email(admin_client):
+    member = UserFactory(email="ada@example.com")
+    admin_client.post(
+        reverse("adminarea:user_edit", args=[member.pk]), change(member, email="ada@new.example")
+    )
+    [notice] = outbox_to("ada@example.com")
+    assert notice.subject == "The e-mail address of your django-base account was changed"
+    assert "ada@new.example" in notice.body_text
+
+
+def test_a_demoted_administrators_email_change_is_announced_to_their_old_address(admin_client):
+    other = AdminFactory(email="other.admin@example.com")
+    url = reverse("adminarea:user_edit", args=[other.pk])
+    admin_client.post(url, change(other, role=Role.default_role().pk))
+    other.refresh_from_db()
+    admin_client.post(url, change(other, email="attacker@example.com"))
+    assert len(outbox_to("other.admin@example.com")) == 1
 
 
 def test_changing_to_an_email_another_account_uses_shows_the_error_and_keeps_the_input(admin_client):
