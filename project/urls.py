@@ -17,7 +17,7 @@ urlpatterns = [
     # django-rq's dashboard (queues, workers, failed jobs, requeue), for administrators (is_staff) only.
     path("admin/rq/", include((rq_dashboard, "django_rq"))),
     path("admin/", include("core.adminarea.urls")),
-    path("invite/", include("core.adminarea.invite_urls")),
+    path("invite/", include("core.invites.urls")),
     path("django-admin/", admin.site.urls),
     path("health/", include("core.health.urls")),
 ]
