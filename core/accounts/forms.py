@@ -28,8 +28,8 @@ class RegistrationForm(BaseUserCreationForm):
         self.fields["email"].widget.attrs.pop("autofocus", None)
 
     def clean_email(self):
-        # Addresses are stored lower-case; a different case is still the same account.
-        return self.cleaned_data["email"].strip().lower()
+        # A different case is still the same account.
+        return User.objects.normalize_email(self.cleaned_data["email"])
 
     def validate_unique(self):
         # An address in use is no error here, or the form would tell anyone who has an account:
@@ -95,7 +95,7 @@ class EmailChangeForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
+        email = User.objects.normalize_email(self.cleaned_data["email"])
         if email == self.user.email:
             raise forms.ValidationError("This is already your e-mail address.")
         if User.objects.filter(email__iexact=email).exists():

@@ -9,6 +9,7 @@ from django.dispatch import receiver
 from django.shortcuts import render
 
 from core.accounts.emails import lifetime
+from core.accounts.models import User
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -28,7 +29,7 @@ def attempted_email(request, credentials):
         email = credentials["username"]
     else:
         email = getattr(request, "POST", {}).get("username", "")
-    return email.strip().lower() or None
+    return User.objects.normalize_email(email) or None
 
 
 def client_ip(request):

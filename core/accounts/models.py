@@ -54,6 +54,11 @@ class Role(models.Model):
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email):
+        """The one rule for comparing addresses: without surrounding space, and without case."""
+        return (email or "").strip().lower()
+
     def get_by_natural_key(self, email):
         return self.get(email__iexact=email)
 
@@ -104,7 +109,7 @@ class User(AbstractBaseUser):
 
     def save(self, *args, **kwargs):
         # E-mail addresses are compared without case; new accounts get the default role.
-        self.email = self.email.strip().lower()
+        self.email = UserManager.normalize_email(self.email)
         if self.role_id is None:
             self.role = Role.default_role()
         super().save(*args, **kwargs)

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.cache import cache
 from redis.exceptions import RedisError
 
+from core.accounts.models import User
+
 logger = logging.getLogger(__name__)
 
 WINDOW = 60 * 60
@@ -23,7 +25,7 @@ def may_mail(kind, address):
     With the cache down (Redis unreachable) it allows: the e-mail waits in the outbox, and a page's
     answer must never depend on the cache (the register page would tell taken addresses apart).
     """
-    key = f"mailed-links:{kind}:{address.lower()}"
+    key = f"mailed-links:{kind}:{User.objects.normalize_email(address)}"
     try:
         cache.add(key, 0, WINDOW)  # starts the hour on the first e-mail
         try:

@@ -12,7 +12,7 @@ class UniqueEmailMixin:
     """E-mail addresses are stored lower-case (User.save), so duplicates are found without case."""
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
+        email = User.objects.normalize_email(self.cleaned_data["email"])
         if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("Another account already uses this e-mail address.")
         return email

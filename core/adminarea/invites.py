@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from core.accounts.emails import lifetime
 from core.adminarea.tokens import INVITE_MAX_AGE, invite_token_generator
 from core.mail.outbox import send_email
 
@@ -23,5 +24,9 @@ def send_invite(request, user):
     send_email(
         user.email,
         "invite",
-        {"user": user, "link": invite_link(request, user), "expires_in": f"{INVITE_MAX_AGE.days} days"},
+        {
+            "user": user,
+            "link": invite_link(request, user),
+            "expires_in": lifetime(INVITE_MAX_AGE.total_seconds()),
+        },
     )
