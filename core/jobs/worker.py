@@ -47,12 +47,20 @@ class Worker(RQWorker):
             self.log.warning("Worker %s: Redis unreachable while %s (%s)", self.name, doing, error)
 
     def heartbeat(self, timeout=None, pipeline=None):
+        if pipeline is not None:  # part of one of rq's transactions
+            return super().heartbeat(timeout, pipeline=pipeline)
         with self.redis_outage_tolerated("sending its heartbeat"):
-            if pipeline is None and self.birth_date is not None and not self.connection.exists(self.key):
-                # Redis lost our registration (restarted without persistence): register again.
+            # One round trip (rq's own heartbeat takes two): whether Redis still knows us, then the heartbeat.
+            with self.connection.pipeline(transaction=False) as batch:
+                batch.exists(self.key)
+                super().heartbeat(timeout, pipeline=batch)
+                registered = batch.execute()[0]
+            if not registered and self.birth_date is not None:
+                # Redis lost our registration (restarted without persistence): register again, over the
+                # bare entry the heartbeat just wrote.
                 self.log.info("Worker %s: registering again with Redis", self.name)
+                self.connection.delete(self.key)
                 self.register_birth()
-            super().heartbeat(timeout, pipeline=pipeline)
 
     def check_for_suspension(self, burst):
         with self.redis_outage_tolerated("checking for suspension"):
