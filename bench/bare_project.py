@@ -1,7 +1,8 @@
 """A bare Django project, made with `django-admin startproject` from the same virtualenv.
 
 It serves the same two baseline pages as bench/urls.py (copied from bench/views.py and its template),
-with DEBUG off, so its start-up and memory are what Django alone costs.
+with DEBUG off, so its start-up and memory are what Django alone costs. `with_django_rq=True` adds
+django-rq as its README installs it (the app, one queue, its URLs): what that package alone costs.
 """
 
 import shutil
@@ -25,9 +26,18 @@ DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1"]
 TEMPLATES[0]["DIRS"] = [BASE_DIR / "templates"]
 """
+DJANGO_RQ_SETTINGS = """
+INSTALLED_APPS += ["django_rq"]
+RQ_QUEUES = {"default": {"URL": "redis://127.0.0.1:6379/0"}}
+"""
+DJANGO_RQ_URLS = """
+from django.urls import include
+
+urlpatterns += [path("django-rq/", include("django_rq.urls"))]
+"""
 
 
-def build(folder, env):
+def build(folder, env, with_django_rq=False):
     """Create the bare project in `folder`; returns the folder (manage.py is at its top)."""
     folder = Path(folder)
     folder.mkdir(parents=True)
@@ -36,9 +46,9 @@ def build(folder, env):
     shutil.copy(Path(__file__).with_name("views.py"), package / "views.py")
     shutil.copytree(Path(__file__).with_name("templates"), folder / "templates")
     with open(package / "urls.py", "a") as urls:
-        urls.write(URLS)
+        urls.write(URLS + (DJANGO_RQ_URLS if with_django_rq else ""))
     with open(package / "settings.py", "a") as settings:
-        settings.write(SETTINGS)
+        settings.write(SETTINGS + (DJANGO_RQ_SETTINGS if with_django_rq else ""))
     return folder
 
 

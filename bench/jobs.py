@@ -1,6 +1,6 @@
 """Jobs: the worker the Procfile runs against plain `rq worker`, and e-mail from enqueue to backend.
 
-Both workers drain the same number of no-op jobs (bench.tasks.noop), enqueued the same way, from
+All workers drain the same number of no-op jobs (bench.tasks.noop), enqueued the same way, from
 the same Redis database, in burst mode; each is timed from start to exit, as a deploy pays it,
 once per round (--job-rounds).
 """
@@ -52,17 +52,23 @@ def run(context):
     connection = redis.Redis.from_url(context.redis_url)
     env = context.app_env(context.database_url(context.main_database))
     worker = procfile_worker()
-    plain = [str(BIN / "rq"), "worker", "--burst", "--url", context.redis_url, "default"]
+    workers = {
+        "plain": [str(BIN / "rq"), "worker", "--burst", "--url", context.redis_url, "default"],
+        "app": worker,
+        # Where the gap to plain rq comes from: the same command with rq's own forking Worker class
+        # (Django loaded, none of django-base's tuning), and with rq's SimpleWorker, which runs every
+        # job in the worker's own process instead of a fork of it.
+        "rq.Worker": [*worker, "--worker-class", "rq.Worker"],
+        "rq.SimpleWorker": [*worker, "--worker-class", "rq.SimpleWorker"],
+    }
     try:
-        # Rounds alternate which worker goes first (ABBA...), so a slow spell hits both alike.
-        seconds = {"plain": 0.0, "app": 0.0}
+        # Rounds alternate the order (ABCD, DCBA ...), so a slow spell hits all alike.
+        seconds = dict.fromkeys(workers, 0.0)
         for round_number in range(options.job_rounds):
-            order = ["plain", "app"] if round_number % 2 == 0 else ["app", "plain"]
+            order = list(workers) if round_number % 2 == 0 else list(reversed(workers))
             for name in order:
-                command = plain if name == "plain" else worker
-                seconds[name] += drain(connection, command, env, options.jobs)
-        baseline = options.jobs * options.job_rounds / seconds["plain"]
-        app = options.jobs * options.job_rounds / seconds["app"]
+                seconds[name] += drain(connection, workers[name], env, options.jobs)
+        rates = {name: options.jobs * options.job_rounds / spent for name, spent in seconds.items()}
         connection.flushdb()
         enqueued = in_django("enqueue-emails", options.emails, env=env)
         worker_seconds = timed(worker, env=env, timeout=600)
@@ -72,10 +78,19 @@ def run(context):
     if sent["sent"] != options.emails or not sent["seconds"]:
         raise BenchError(f"{sent['sent']} of {options.emails} e-mails were sent ({sent['unsent']} unsent).")
     emails = options.emails / sent["seconds"]
+    baseline, app = rates["plain"], rates["app"]
     return [
         Row(
             SECTION, f"{options.jobs} no-op jobs, jobs/s", app, "jobs/s", "plain rq worker", baseline,
             target=">= 0.95", note=f"{shlex.join(['python', *worker[1:]])} (the Procfile's, burst mode)",
+        ),
+        Row(
+            SECTION, f"{options.jobs} no-op jobs, --worker-class rq.Worker", rates["rq.Worker"], "jobs/s",
+            "plain rq worker", baseline, note="the Procfile's worker command with rq's own Worker class",
+        ),
+        Row(
+            SECTION, f"{options.jobs} no-op jobs, --worker-class rq.SimpleWorker", rates["rq.SimpleWorker"],
+            "jobs/s", "plain rq worker", baseline, note="no fork: every job runs in the worker's process",
         ),
         Row(
             SECTION, f"{options.emails} e-mails end to end, e-mails/s", emails, "e-mails/s",

@@ -1,5 +1,6 @@
 """The baseline pages: what any Django page costs before the app adds anything."""
 
+from django.contrib.auth.views import LoginView
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -14,3 +15,7 @@ def bare(request):
 def template_page(request):
     """A small template with a loop and a CSRF token, through the default middleware."""
     return render(request, "bench/template.html", {"items": ITEMS})
+
+
+# Django's own login page: its LoginView and AuthenticationForm, with nothing around the form.
+stock_login = LoginView.as_view(template_name="bench/login.html")

@@ -19,14 +19,19 @@ from project.env import BASE_DIR
 EXPECTED_ROWS = {
     ("startup", "manage.py help"),
     ("startup", "manage.py check"),
+    ("startup", "bare project + django-rq help"),
+    ("startup", "bare project + django-rq check"),
     ("startup", "recreate_db --noinput (SQLite)"),
     ("web", "bare view req/s"),
     ("web", "template page req/s"),
     ("web", "home page req/s"),
     ("web", "login page req/s"),
+    ("web", "Django's login view req/s"),
     ("web", "admin user list req/s"),
     ("memory", "gunicorn worker RSS after load"),
     ("jobs", "50 no-op jobs, jobs/s"),
+    ("jobs", "50 no-op jobs, --worker-class rq.Worker"),
+    ("jobs", "50 no-op jobs, --worker-class rq.SimpleWorker"),
     ("jobs", "20 e-mails end to end, e-mails/s"),
 }
 # Data growth rows name their sizes; the admin user list may not exist yet ("missing (404)").
