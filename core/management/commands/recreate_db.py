@@ -49,13 +49,14 @@ class Command(BaseCommand):
             answer = input(f"This deletes every table and all data in {name!r}. Type 'yes' to continue: ")
             if answer.strip().lower() != "yes":
                 raise CommandError("Cancelled. Nothing was changed.")
-        dropped = drop_all_tables(connection)
-        self.stdout.write(f"Dropped {len(dropped)} tables from {name!r}.")
         if connection.vendor == "sqlite":
             # The database is rebuilt from nothing, so there is nothing to keep safe from a crash: don't wait
-            # for the disk at each migration's commit. The next connection is back to SQLite's default.
+            # for the disk at each drop and each migration's commit. The next connection is back to SQLite's
+            # default.
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA synchronous = OFF")
+        dropped = drop_all_tables(connection)
+        self.stdout.write(f"Dropped {len(dropped)} tables from {name!r}.")
         call_command(
             "migrate", database=database, interactive=False, verbosity=max(options["verbosity"] - 1, 0)
         )
