@@ -98,7 +98,7 @@ class EmailChangeForm(forms.Form):
         email = User.objects.normalize_email(self.cleaned_data["email"])
         if email == self.user.email:
             raise forms.ValidationError("This is already your e-mail address.")
-        if User.objects.filter(email__iexact=email).exists():
+        if User.objects.with_email(email).exists():
             raise forms.ValidationError("Another account uses this e-mail address.")
         return email
 

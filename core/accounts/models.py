@@ -59,8 +59,13 @@ class UserManager(BaseUserManager):
         """The one rule for comparing addresses: without surrounding space, and without case."""
         return (email or "").strip().lower()
 
+    def with_email(self, email):
+        """The account with this address, as a queryset. Addresses are stored normalized (User.save), so
+        this is an exact match that the unique index answers."""
+        return self.filter(email=self.normalize_email(email))
+
     def get_by_natural_key(self, email):
-        return self.get(email__iexact=email)
+        return self.with_email(email).get()
 
     def create_user(self, email, password=None, **fields):
         user = self.model(email=email, **fields)
@@ -75,7 +80,7 @@ class UserManager(BaseUserManager):
 
     def ensure_administrator(self, email, password):
         """The administrator with this e-mail, created if missing; returns (user, created)."""
-        user = self.filter(email__iexact=email).first()
+        user = self.with_email(email).first()
         if user is not None:
             return user, False
         return self.create_superuser(email, password, first_name="Admin", last_name="Account"), True

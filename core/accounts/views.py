@@ -58,7 +58,7 @@ class RegisterView(FormView):
             with transaction.atomic():
                 emails.send_confirmation_email(self.request, form.save())
         except IntegrityError:  # the address has an account (or got one a moment ago)
-            owner = User.objects.filter(email__iexact=email).first()
+            owner = User.objects.with_email(email).first()
             if owner is not None and may_mail("account_exists", email):
                 emails.send_account_exists_email(self.request, owner)
         messages.success(self.request, f"A confirmation link has been sent to {email}.")
@@ -169,7 +169,7 @@ class EmailChangeConfirmView(View):
 
     def post(self, request, token):
         user, new_email = tokens.email_change_request(token)
-        if user is None or User.objects.filter(email__iexact=new_email).exists():
+        if user is None or User.objects.with_email(new_email).exists():
             return render(request, self.template_name, {"validlink": False})
         user.email = new_email
         user.save(update_fields=["email"])

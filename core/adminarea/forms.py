@@ -13,7 +13,7 @@ class UniqueEmailMixin:
 
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data["email"])
-        if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
+        if User.objects.with_email(email).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("Another account already uses this e-mail address.")
         return email
 
