@@ -1,7 +1,5 @@
 from django.contrib.auth.mixins import UserPassesTestMixin
 
-from core.models import Permission
-
 
 class AdministratorRequiredMixin(UserPassesTestMixin):
     """Anonymous visitors are sent to the login page (with ?next=); signed-in users whose role
@@ -9,4 +7,4 @@ class AdministratorRequiredMixin(UserPassesTestMixin):
 
     def test_func(self):
         user = self.request.user
-        return user.is_authenticated and user.can(Permission.ADMINISTER)
+        return user.is_authenticated and user.is_admin
