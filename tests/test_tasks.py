@@ -60,6 +60,14 @@ def test_the_job_is_enqueued_only_when_the_transaction_commits(redis_db):
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_delivery_dispatched_inside_a_transaction_is_queued_at_once(redis_db):
+    with transaction.atomic():
+        job = enqueue_delivery(123, on_commit=False)
+        assert queued_jobs() == 1
+    assert job.id == delivery_job_id(123)
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_rolled_back_transaction_sends_nothing(redis_db):
     with pytest.raises(RuntimeError), transaction.atomic():
         send_email("ada@example.com", "confirm_account", CONTEXT)

@@ -30,7 +30,9 @@ def dispatch(func, *args, **job_options):
     job_options.setdefault("result_ttl", settings.JOBS["RESULT_TTL"])
     job_options.setdefault("failure_ttl", settings.JOBS["FAILURE_TTL"])
     try:
-        return django_rq.get_queue("default").enqueue(func, *args, **job_options)
+        # "Now" means now: django-rq must not wait for a commit itself (inside a transaction it would, and a
+        # Redis error would then escape this handler). enqueue() above is what waits for the commit.
+        return django_rq.get_queue("default", commit_mode="auto").enqueue(func, *args, **job_options)
     except RedisError as error:
         # The outbox row stays unsent; the sweep enqueues it once Redis is back.
         logger.warning("Could not enqueue %s: Redis is unreachable (%s)", func.__qualname__, error)

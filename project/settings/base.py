@@ -191,7 +191,8 @@ JOBS = {
 RQ_QUEUES = {
     "default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": JOBS["TIMEOUT"]},
 }
-# Enqueue a job only once the transaction that asked for it has committed. Our worker: core/jobs/worker.py.
+# Code that uses django_rq directly enqueues only once its transaction has committed (core.jobs waits for
+# the commit itself). Our worker: core/jobs/worker.py.
 RQ = {"COMMIT_MODE": "on_db_commit", "WORKER_CLASS": "core.jobs.worker.Worker"}
 
 CACHES = {
