@@ -30,6 +30,7 @@ import redis
 from django.conf import settings
 from django.utils.module_loading import import_string
 from rq import Worker as RQWorker
+from rq.defaults import DEFAULT_LOGGING_DATE_FORMAT, DEFAULT_LOGGING_FORMAT
 from rq.exceptions import StopRequested
 from rq.scheduler import RQScheduler
 
@@ -166,14 +167,22 @@ class Worker(RQWorker):
 
     # The scheduler and the periodic jobs --------------------------------------------------------------
 
-    def _start_scheduler(self, burst=False, logging_level="INFO", *args, **kwargs):
+    def _start_scheduler(
+        self,
+        burst=False,
+        logging_level="INFO",
+        date_format=DEFAULT_LOGGING_DATE_FORMAT,
+        log_format=DEFAULT_LOGGING_FORMAT,
+    ):
         """rq's, but the scheduler process ends with this one (rq has no setting for its class)."""
         if burst:  # enqueues what is due in this process, and forks nothing
-            return super()._start_scheduler(burst, logging_level, *args, **kwargs)
+            return super()._start_scheduler(burst, logging_level, date_format, log_format)
         self.scheduler = ParentBoundScheduler(
             self.queues,
             connection=self.connection,
             logging_level=logging_level if logging_level is not None else self.log.level,
+            date_format=date_format,
+            log_format=log_format,
             serializer=self.serializer,
         )
         self.scheduler.acquire_locks()
