@@ -107,7 +107,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
-# Only a fallback: after login users go to their role's home (Role.index).
+# Only a fallback: after login users go to their role's home (Role.home_url_name).
 LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "pages:home"
 # Password-reset links expire after an hour (Django's token generator reads this).

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from core.adminarea.tokens import INVITE_MAX_AGE, InviteTokenGenerator
+from core.invites.tokens import INVITE_MAX_AGE, InviteTokenGenerator
 from core.models import OutgoingEmail, Role, User
 from tests.adminarea.conftest import mailed_link, messages_of
 from tests.factories import PASSWORD, UserFactory
