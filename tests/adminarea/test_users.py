@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core.adminarea import forms, pagination, services
+from core.adminarea import pagination, services
 from core.models import Role, User
 from core.services import ServiceError
 from tests.adminarea.conftest import messages_of
