@@ -4,34 +4,24 @@ from datetime import datetime, timedelta
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from tests.factories import PASSWORD, UserFactory
-from tests.support import link_mailed_to, outbox_to
+from tests.support import link_mailed_to, outbox_to, token_made_at
 
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "a brand new passphrase 42"
 
 
-class TokenMadeAt(PasswordResetTokenGenerator):
-    """Django's generator with its clock set back: a link mailed at `when`."""
-
-    def __init__(self, when):
-        super().__init__()
-        self.when = when
-
-    def _now(self):
-        return self.when
-
-
 def reset_link_made(user, ago):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     return reverse(
-        "accounts:password_reset_confirm", args=[uid, TokenMadeAt(datetime.now() - ago).make_token(user)]
+        "accounts:password_reset_confirm",
+        args=[uid, token_made_at(default_token_generator, user, datetime.now() - ago)],
     )
 
 

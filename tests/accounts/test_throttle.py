@@ -9,9 +9,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from core.accounts.throttle import TOO_MANY_LINKS
 from core.models import User
-from tests.adminarea.test_invites import EightDaysAgo, invited_user
-from tests.factories import UserFactory
-from tests.support import free_port, outbox_to
+from tests.factories import InvitedUserFactory, UserFactory
+from tests.support import expired_invite_token, free_port, outbox_to
 
 pytestmark = pytest.mark.django_db
 
@@ -50,9 +49,9 @@ def test_registering_a_taken_address_again_and_again_mails_its_owner_only_the_al
 
 
 def test_fresh_invites_stop_at_the_allowance_and_say_why(client):
-    user = invited_user(email="ada@example.com")
+    user = InvitedUserFactory(email="ada@example.com")
     url = reverse(
-        "invites:resend", args=[urlsafe_base64_encode(force_bytes(user.pk)), EightDaysAgo().make_token(user)]
+        "invites:resend", args=[urlsafe_base64_encode(force_bytes(user.pk)), expired_invite_token(user)]
     )
     for _ in range(ALLOWANCE):
         client.post(url)

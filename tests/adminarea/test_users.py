@@ -10,9 +10,8 @@ from django.urls import reverse
 from core.adminarea import pagination, services
 from core.models import Role, User
 from core.services import ServiceError
-from tests.adminarea.conftest import messages_of
 from tests.factories import PASSWORD, AdminFactory, UserFactory
-from tests.support import outbox_to
+from tests.support import messages_of, outbox_to
 
 pytestmark = pytest.mark.django_db
 

@@ -1,29 +1,17 @@
 """The invite rules, called directly: no request, no form."""
 
-from datetime import datetime, timedelta
-
 import pytest
 
 from core.invites import services
-from core.invites.tokens import (
-    INVITE_MAX_AGE,
-    InviteTokenGenerator,
-    encode_uid,
-    invite_token_generator,
-    user_from_uid,
-)
+from core.invites.tokens import encode_uid, invite_token_generator, user_from_uid
 from core.models import OutgoingEmail, Role
 from core.services import ServiceError
 from tests.factories import PASSWORD, UserFactory
+from tests.support import expired_invite_token
 
 pytestmark = pytest.mark.django_db
 
 SITE_URL = "https://example.org/"
-
-
-class EightDaysAgo(InviteTokenGenerator):
-    def _now(self):
-        return datetime.now() - INVITE_MAX_AGE - timedelta(days=1)
 
 
 def invite(email="ada@example.com"):
@@ -48,7 +36,7 @@ def test_reinvite_user_refuses_once_a_password_is_set():
 
 def test_resend_expired_invite_mails_a_fresh_link_for_a_genuine_expired_token(redis_db):
     user = invite()
-    services.resend_expired_invite(user=user, token=EightDaysAgo().make_token(user), site_url=SITE_URL)
+    services.resend_expired_invite(user=user, token=expired_invite_token(user), site_url=SITE_URL)
     assert OutgoingEmail.objects.filter(to="ada@example.com").count() == 2
 
 
