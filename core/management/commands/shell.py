@@ -9,7 +9,7 @@ class Command(shell.Command):
     def get_auto_imports(self):
         return [
             *super().get_auto_imports(),
-            "core.models.Permission",
+            "core.models.RolePermission",
             "core.jobs.enqueue_on_commit",
             "core.jobs.enqueue_now",
             "core.mail.outbox.send_email",
