@@ -34,7 +34,15 @@ from core.accounts.models import User  # noqa: E402
 from core.mail import tasks  # noqa: E402
 from core.mail.models import OutgoingEmail  # noqa: E402
 from tests import jobs  # noqa: E402
-from tests.support import Mailbox, ManagePy, RedisServer, SlowSMTPServer, WorkerProcess, wait_until  # noqa: E402
+from tests.support import (  # noqa: E402
+    Mailbox,
+    ManagePy,
+    RedisServer,
+    SlowSMTPServer,
+    WorkerProcess,
+    process_running,
+    wait_until,
+)
 
 
 class Scenario:
@@ -159,18 +167,10 @@ def worker_sigkilled(folder):
             ManagePy(), Path(folder) / "successor.log", env={"REDIS_URL": scenario.redis.url}
         )
         scenario.workers.append(successor)
-        wait_until(lambda: ended(scheduler_pid), "the old scheduler to end", 600)
+        wait_until(lambda: not process_running(scheduler_pid), "the old scheduler to end", 600)
         scheduler_ended = time.monotonic() - killed
         wait_until(lambda: "Scheduler for default started" in successor.log(), "a new scheduler", 600, 0.1)
         return scheduler_ended, time.monotonic() - killed
-
-
-def ended(pid):
-    """Whether the process is gone (a zombie waiting to be reaped counts as gone)."""
-    try:
-        return "\nState:\tZ" in Path(f"/proc/{pid}/status").read_text()
-    except FileNotFoundError:
-        return True
 
 
 def redis_refuses_a_command(folder):

@@ -305,7 +305,12 @@ class SilentSMTPServer:
     def accept(self):
         with contextlib.suppress(OSError):
             while True:
-                self.connections.append(self.listener.accept()[0])
+                client = self.listener.accept()[0]
+                self.connections.append(client)
+                self.handle(client)
+
+    def handle(self, client):
+        """Say nothing."""
 
     def close(self):
         self.listener.close()
@@ -355,27 +360,18 @@ def gunicorn(manage, env=None):
         server.wait(timeout=10)
 
 
-class SlowSMTPServer:
+class SlowSMTPServer(SilentSMTPServer):
     """A minimal SMTP server that accepts every message, but only `delay` seconds after its data arrived:
     a delivery stays mid-job that long. `data_received` is set when the first message's data arrived."""
 
     def __init__(self, delay):
         self.delay = delay
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
         self.messages = []
         self.data_received = threading.Event()
-        threading.Thread(target=self.accept, daemon=True).start()
+        super().__init__()
 
-    @property
-    def url(self):
-        return f"smtp://127.0.0.1:{self.port}"
-
-    def accept(self):
-        with contextlib.suppress(OSError):
-            while True:
-                client = self.listener.accept()[0]
-                threading.Thread(target=self.converse, args=(client,), daemon=True).start()
+    def handle(self, client):
+        threading.Thread(target=self.converse, args=(client,), daemon=True).start()
 
     def converse(self, client):
         with contextlib.suppress(OSError), client, client.makefile("rb") as lines:
@@ -395,5 +391,11 @@ class SlowSMTPServer:
                 else:  # EHLO, MAIL, RCPT, RSET, NOOP
                     client.sendall(b"250 slow.test\r\n")
 
-    def close(self):
-        self.listener.close()
+
+def process_running(pid):
+    """Whether `pid` is a live process (a zombie waiting to be reaped counts as ended)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status

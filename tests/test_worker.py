@@ -4,7 +4,6 @@ import os
 import re
 import signal
 import time
-from pathlib import Path
 
 import django_rq
 import pytest
@@ -16,7 +15,7 @@ from core.mail import tasks
 from core.mail.outbox import send_email
 from tests import jobs
 from tests.factories import OutgoingEmailFactory
-from tests.support import FAST_RECOVERY, SilentSMTPServer, SlowSMTPServer, wait_until
+from tests.support import FAST_RECOVERY, SilentSMTPServer, SlowSMTPServer, process_running, wait_until
 
 CONTEXT = {
     "user": {"first_name": "Ada", "email": "ada@example.com"},
@@ -160,6 +159,11 @@ def deliver_on(redis_server, email):
     return queue.enqueue(tasks.deliver_email, email.pk, job_id=tasks.delivery_job_id(email.pk))
 
 
+def refreshed(instance):
+    instance.refresh_from_db()
+    return instance
+
+
 def test_a_worker_survives_redis_stopped_mid_job_and_delivers_once_it_returns(
     start_worker, private_redis, slow_smtp
 ):
@@ -169,9 +173,7 @@ def test_a_worker_survives_redis_stopped_mid_job_and_delivers_once_it_returns(
     assert slow_smtp.data_received.wait(timeout=30), worker.log()
 
     private_redis.stop()  # the SMTP server answers 3 s later; the job ends while Redis is away
-    wait_until(lambda: slow_smtp.messages, "the slow SMTP server to accept", explain=worker.log)
-    first.refresh_from_db()
-    assert first.sent_at is not None
+    wait_until(lambda: refreshed(first).sent_at, "the first e-mail to be sent", explain=worker.log)
     time.sleep(2)  # rq's own loop quits at the first Redis error around the job; ours goes on
     assert worker.process.poll() is None, worker.log()
 
@@ -209,7 +211,7 @@ def test_after_sigkill_of_the_worker_its_scheduler_ends_and_a_new_worker_runs_on
     os.kill(doomed.pid, signal.SIGKILL)
     doomed.process.wait(timeout=10)
 
-    wait_until(lambda: not process_runs(scheduler_pid), "the orphaned scheduler to end", timeout=15)
+    wait_until(lambda: not process_running(scheduler_pid), "the orphaned scheduler to end", timeout=15)
     successor = start_worker()
     wait_until(
         lambda: "Scheduler for default started" in successor.log(),
@@ -217,15 +219,6 @@ def test_after_sigkill_of_the_worker_its_scheduler_ends_and_a_new_worker_runs_on
         timeout=15,
         explain=successor.log,
     )
-
-
-def process_runs(pid):
-    """Whether `pid` is a live process (a zombie waiting to be reaped counts as ended)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except FileNotFoundError:
-        return False
-    return "\nState:\tZ" not in status
 
 
 def test_an_idle_worker_picks_up_a_job_within_seconds_of_redis_returning(
