@@ -24,6 +24,11 @@ CONTEXT = {
 }
 
 
+def refreshed(instance):
+    instance.refresh_from_db()
+    return instance
+
+
 def registered_workers(connection=None):
     return Worker.all(connection=connection or django_rq.get_connection("default"))
 
@@ -63,10 +68,10 @@ def test_after_sigkill_mid_delivery_another_worker_delivers_the_email(
 
     assert job.get_status() == JobStatus.STARTED
     rescuer = start_worker(*FAST_RECOVERY)
-    wait_until(lambda: mailbox.to("ada@example.com"), "the second worker to deliver", explain=rescuer.log)
-    email.refresh_from_db()
+    # (The mail file is written just before the row's commit: wait for the commit.)
+    wait_until(lambda: refreshed(email).sent_at, "the second worker to deliver", explain=rescuer.log)
     # The killed attempt rolled back with its transaction; the e-mail went out once.
-    assert email.sent_at is not None and email.attempts == 1
+    assert email.attempts == 1
     assert len(mailbox.messages()) == 1
     wait_until(
         lambda: job.get_status() == JobStatus.FINISHED, "the job to be marked finished", explain=rescuer.log
@@ -157,11 +162,6 @@ def deliver_on(redis_server, email):
     """Enqueue the delivery of a stored e-mail on `redis_server` (a private Redis the worker uses)."""
     queue = Queue("default", connection=redis_server.client())
     return queue.enqueue(tasks.deliver_email, email.pk, job_id=tasks.delivery_job_id(email.pk))
-
-
-def refreshed(instance):
-    instance.refresh_from_db()
-    return instance
 
 
 def test_a_worker_survives_redis_stopped_mid_job_and_delivers_once_it_returns(
