@@ -6,6 +6,7 @@ administrator changes someone's e-mail the old address is told."""
 from django.db import transaction
 from django.db.models import F
 
+from core.audit.services import Action, record_admin_action, record_user_changes
 from core.mail.outbox import send_email
 from core.models import Permission, Role, User
 
@@ -44,6 +45,7 @@ def _refuse_losing_an_administrator(actor, user, verb):
 def save_user(actor, form):
     """Save a ModelForm editing `form.instance`, unless it takes away an administrator the rules keep."""
     user = form.instance
+    before = User.objects.select_related("role").get(pk=user.pk)  # for the audit trail
     was_admin = User.objects.filter(pk=user.pk, role__in=administrator_roles()).exists()
     if was_admin and not user.is_admin:
         _refuse_losing_an_administrator(actor, user, "remove the administrator role from")
@@ -56,6 +58,7 @@ def save_user(actor, form):
         # The old address hears of it: a changed address is how an account is taken over.
         old_email = User.objects.values_list("email", flat=True).get(pk=user.pk)
         send_email(old_email, "email_changed_by_admin", {"user": user, "new_email": user.email, "by": actor})
+    record_user_changes(actor=actor, before=before, after=user)
     return form.save()
 
 
@@ -63,4 +66,5 @@ def save_user(actor, form):
 def delete_user(actor, user):
     if user.is_admin or user.pk == actor.pk:
         _refuse_losing_an_administrator(actor, user, "delete")
+    record_admin_action(actor=actor, action=Action.USER_DELETED, target=user, detail=str(user))
     user.delete()

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from core.adminarea import views
+from core.audit.views import AuditTrailView
 
 app_name = "adminarea"
 urlpatterns = [
@@ -13,4 +14,5 @@ urlpatterns = [
     path("users/<int:pk>/delete/", views.UserDeleteView.as_view(), name="user_delete"),
     path("users/<int:pk>/reinvite/", views.ReinviteView.as_view(), name="user_reinvite"),
     path("content/<slug:slug>/", views.ContentEditView.as_view(), name="content"),
+    path("audit/", AuditTrailView.as_view(), name="audit"),
 ]

@@ -13,6 +13,7 @@ from core.adminarea.invites import is_pending, send_invite
 from core.adminarea.pagination import EstimatingPaginator
 from core.adminarea.permissions import AdministratorRequiredMixin
 from core.adminarea.tokens import INVITE_MAX_AGE
+from core.audit.services import Action, recent_actions_involving, record_admin_action
 from core.models import EditableContent, User
 
 
@@ -54,7 +55,8 @@ class UserDetailView(AdministratorRequiredMixin, DetailView):
     context_object_name = "member"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(invite_pending=is_pending(self.object), **kwargs)
+        audit = recent_actions_involving(self.object)
+        return super().get_context_data(invite_pending=is_pending(self.object), audit=audit, **kwargs)
 
 
 class UserChangeView(AdministratorRequiredMixin, UpdateView):
@@ -99,6 +101,7 @@ class InviteView(AdministratorRequiredMixin, CreateView):
     def form_valid(self, form):
         user = form.save()
         send_invite(self.request, user)
+        record_admin_action(actor=self.request.user, action=Action.USER_INVITED, target=user)
         messages.success(self.request, f"Invite sent to {user.email}.")
         return redirect("adminarea:user", pk=user.pk)
 
@@ -110,6 +113,7 @@ class ReinviteView(AdministratorRequiredMixin, View):
         user = get_object_or_404(User, pk=pk)
         if is_pending(user):
             send_invite(request, user)
+            record_admin_action(actor=request.user, action=Action.USER_REINVITED, target=user)
             messages.success(request, f"A fresh invite is on its way to {user.email}.")
         else:
             messages.error(request, f"{user} has already set a password; there is no invite to send.")
@@ -122,6 +126,9 @@ class UserCreateView(AdministratorRequiredMixin, CreateView):
 
     def form_valid(self, form):
         user = form.save()
+        record_admin_action(
+            actor=self.request.user, action=Action.USER_CREATED, target=user, detail=str(user.role)
+        )
         messages.success(self.request, f"Created the account of {user}.")
         return redirect("adminarea:user", pk=user.pk)
 
@@ -139,5 +146,8 @@ class ContentEditView(AdministratorRequiredMixin, UpdateView):
     def form_valid(self, form):
         form.instance.updated_by = self.request.user
         content = form.save()
+        record_admin_action(
+            actor=self.request.user, action=Action.CONTENT_EDITED, detail=f"{content.title} page"
+        )
         messages.success(self.request, f"Saved the {content.title} page.")
         return redirect(reverse(content.page_url_name))

@@ -27,6 +27,8 @@ SECURE_HSTS_SECONDS = read_int("HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = read_bool("HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
+# Administrators must use two-factor authentication here unless the variable says false.
+TWO_FACTOR_REQUIRED_FOR_ADMINS = read_bool("TWO_FACTOR_REQUIRED_FOR_ADMINS", True)
 CSRF_COOKIE_SECURE = True
 
 # Compressed files with hashed names, served by WhiteNoise (run collectstatic at build time).
