@@ -2,6 +2,9 @@ from django import forms
 
 
 class CodeForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)  # labels without a trailing colon
+
     code = forms.CharField(
         label="Code",
         max_length=32,

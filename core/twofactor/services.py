@@ -20,7 +20,7 @@ RECOVERY_CODE_LENGTH = 12
 LOOKUP_LENGTH = 4
 # Codes of the step before and after the current one are accepted too: phone clocks drift.
 ALLOWED_DRIFT_STEPS = 1
-WRONG_CODE = "This code is not right, or was already used. Try the next code your app shows."
+WRONG_CODE = "This code is not right, or was already used."
 
 
 def new_secret():
