@@ -12,6 +12,9 @@ class AuditFilterForm(forms.Form):
     )
     target = forms.CharField(label="User", required=False, max_length=254)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)  # labels without a trailing colon
+
     def filter(self, actions):
         if not self.is_valid():
             return actions

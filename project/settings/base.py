@@ -134,6 +134,8 @@ PASSWORD_HASHERS = [
 # Two-factor authentication (core/twofactor/, docs/security.md). When on, administrators must turn it
 # on before they see any admin page; production turns it on unless the variable says false.
 TWO_FACTOR_REQUIRED_FOR_ADMINS = read_bool("TWO_FACTOR_REQUIRED_FOR_ADMINS", False)
+# Where vulnerabilities are reported (/.well-known/security.txt); adopters replace the placeholder.
+SECURITY_CONTACT_EMAIL = read("SECURITY_CONTACT_EMAIL", "security@example.com")
 # Seconds a user may take between the right password and the code before logging in starts over.
 TWO_FACTOR_LOGIN_TIMEOUT = 5 * 60
 AUTH_PASSWORD_VALIDATORS = [
