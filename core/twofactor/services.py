@@ -1,10 +1,10 @@
 """Turning two-factor authentication on and off, and checking a code: an authenticator's (TOTP,
 RFC 6238) or a one-use recovery code."""
 
+import base64
 import hmac
 import secrets
 
-import pyotp
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
@@ -23,13 +23,19 @@ ALLOWED_DRIFT_STEPS = 1
 WRONG_CODE = "This code is not right, or was already used."
 
 
+def _totp(secret):
+    import pyotp  # only logins with two-factor need it: not imported at start-up
+
+    return pyotp.TOTP(secret)
+
+
 def new_secret():
-    return pyotp.random_base32()
+    return base64.b32encode(secrets.token_bytes(20)).decode()  # 160 bits, as RFC 4226 advises
 
 
 def provisioning_uri(*, email, secret):
     """The otpauth:// address an authenticator app reads from the QR code."""
-    return pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name=settings.SITE_NAME)
+    return _totp(secret).provisioning_uri(name=email, issuer_name=settings.SITE_NAME)
 
 
 def is_enabled(user):
@@ -104,7 +110,7 @@ def _normalize(code):
 
 def _matching_step(secret, code):
     """The time step whose code is `code`, within the allowed drift; None if none matches."""
-    totp = pyotp.TOTP(secret)
+    totp = _totp(secret)
     current = totp.timecode(timezone.now())
     for step in range(current - ALLOWED_DRIFT_STEPS, current + ALLOWED_DRIFT_STEPS + 1):
         if hmac.compare_digest(totp.generate_otp(step), code):
