@@ -1,6 +1,6 @@
 """The models of core, gathered from its feature packages so Django (and `shell`) find them."""
 
-from core.accounts.models import Permission, Role, User, UserManager
+from core.accounts.models import Role, RolePermission, User, UserManager
 from core.audit.models import AdminAction
 from core.mail.models import OutgoingEmail
 from core.pages.models import EditableContent
@@ -10,9 +10,9 @@ __all__ = [
     "AdminAction",
     "EditableContent",
     "OutgoingEmail",
-    "Permission",
     "RecoveryCode",
     "Role",
+    "RolePermission",
     "TOTPDevice",
     "User",
     "UserManager",

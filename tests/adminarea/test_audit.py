@@ -178,3 +178,15 @@ def test_the_audit_page_is_paginated_newest_first(admin_client, administrator):
 def test_the_audit_page_is_for_administrators_only(client):
     client.force_login(UserFactory())
     assert client.get(reverse("adminarea:audit")).status_code == HTTPStatus.FORBIDDEN
+
+
+def test_the_admin_services_record_without_a_request_and_so_without_an_address(administrator):
+    from core.adminarea import services
+
+    member = UserFactory(email="ada@example.com")
+    services.update_user(actor=administrator, user=member, role=Role.administrator(), first_name="Augusta")
+    recorded = {(a.action, a.detail, a.ip) for a in AdminAction.objects.all()}
+    assert recorded == {
+        (Action.ROLE_CHANGED, "User → Administrator", None),
+        (Action.USER_EDITED, "changed first name", None),
+    }
