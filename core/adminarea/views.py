@@ -14,6 +14,7 @@ from core.audit.services import Action, recent_actions_involving, record_admin_a
 from core.invites.services import is_pending
 from core.models import EditableContent, User
 from core.services import ServiceError
+from core.twofactor.services import is_enabled as twofactor_enabled
 
 
 class DashboardView(AdministratorRequiredMixin, TemplateView):
@@ -55,7 +56,10 @@ class UserDetailView(AdministratorRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         audit = recent_actions_involving(self.object)
-        return super().get_context_data(invite_pending=is_pending(self.object), audit=audit, **kwargs)
+        two_factor = twofactor_enabled(self.object)
+        return super().get_context_data(
+            invite_pending=is_pending(self.object), audit=audit, two_factor=two_factor, **kwargs
+        )
 
 
 class UserChangeView(AdministratorRequiredMixin, UpdateView):

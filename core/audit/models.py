@@ -26,6 +26,7 @@ class AdminAction(models.Model):
         USER_INVITED = "user_invited", "invited"
         USER_REINVITED = "user_reinvited", "invited again"
         USER_DELETED = "user_deleted", "deleted"
+        TWO_FACTOR_TURNED_OFF = "two_factor_off", "turned off the two-factor of"
         CONTENT_EDITED = "content_edited", "edited a page"
         JOB_REQUEUED = "job_requeued", "requeued a job"
 

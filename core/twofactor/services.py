@@ -10,6 +10,8 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.utils import timezone
 
+from core.audit.services import Action, record_admin_action
+from core.mail.outbox import send_email
 from core.services import ServiceError
 from core.twofactor.models import RecoveryCode, TOTPDevice
 
@@ -71,6 +73,19 @@ def disable_two_factor(*, user, code):
     verify_second_factor(user=user, code=code)
     TOTPDevice.objects.filter(user=user).delete()
     RecoveryCode.objects.filter(user=user).delete()
+
+
+@transaction.atomic
+def turn_off_for_user(*, actor, user):
+    """An administrator turns off the two-factor of someone who lost their phone and recovery codes;
+    recorded in the audit trail, and the user is told by e-mail."""
+    if user.pk == actor.pk:
+        raise ServiceError("Turn off your own two-factor from your account page.", code="own_account")
+    if not TOTPDevice.objects.filter(user=user).delete()[0]:
+        raise ServiceError(f"Two-factor authentication is already off for {user}.", code="not_enabled")
+    RecoveryCode.objects.filter(user=user).delete()
+    record_admin_action(actor=actor, action=Action.TWO_FACTOR_TURNED_OFF, target=user)
+    send_email(user.email, "two_factor_turned_off_by_admin", {"user": user, "by": actor})
 
 
 @transaction.atomic

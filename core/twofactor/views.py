@@ -2,11 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 
 from core.accounts.lockout import lockout_response
+from core.accounts.models import User
+from core.adminarea.permissions import AdministratorRequiredMixin
 from core.services import ServiceError
 from core.twofactor import forms, login, services
 from core.twofactor.lockout import count_wrong_code, is_locked_out
@@ -151,3 +153,19 @@ class LoginCodeView(CodeCheckedFormView):
                 "Make new ones from your account page when you run low.",
             )
         return redirect(next_url)
+
+
+class TurnOffForUserView(AdministratorRequiredMixin, View):
+    """An administrator turns off someone's two-factor (they lost their phone and their codes)."""
+
+    def post(self, request, pk):
+        user = get_object_or_404(User, pk=pk)
+        try:
+            services.turn_off_for_user(actor=request.user, user=user)
+        except ServiceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request, f"Two-factor authentication is off for {user}; they were told by e-mail."
+            )
+        return redirect("adminarea:user", pk=user.pk)

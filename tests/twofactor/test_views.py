@@ -135,3 +135,38 @@ def test_the_requirement_is_on_by_default_in_production_only():
     assert required("project.settings.production") == "True"
     assert required("project.settings.testing") == "False"
     assert required("project.settings.development") == "False"
+
+
+def test_an_administrator_turns_off_a_users_two_factor_recorded_and_mailed(client, boss):
+    from core.audit.models import AdminAction
+    from tests.support import outbox_to
+
+    ada = UserFactory(email="ada@example.com")
+    turn_on_two_factor(ada)
+    page = client.get(f"/admin/users/{ada.pk}/").text
+    assert "<dt>Two-factor</dt><dd>on</dd>" in page
+    response = client.post(f"/admin/users/{ada.pk}/two-factor/off/", follow=True)
+    assert "Two-factor authentication is off for" in response.text
+    assert not services.is_enabled(ada)
+    [action] = AdminAction.objects.all()
+    assert (action.actor, action.action, action.target) == (
+        boss,
+        AdminAction.Action.TWO_FACTOR_TURNED_OFF,
+        ada,
+    )
+    [mail] = outbox_to("ada@example.com")
+    assert "turned off two-factor authentication" in mail.body_text
+
+
+def test_an_administrator_cannot_turn_off_their_own_two_factor_from_the_admin_area(client, boss):
+    turn_on_two_factor(boss)
+    response = client.post(f"/admin/users/{boss.pk}/two-factor/off/", follow=True)
+    assert "Turn off your own two-factor from your account page." in response.text
+    assert services.is_enabled(boss)
+
+
+def test_only_administrators_turn_off_someone_elses_two_factor(client, ada):
+    bob = UserFactory()
+    turn_on_two_factor(bob)
+    assert client.post(f"/admin/users/{bob.pk}/two-factor/off/").status_code == HTTPStatus.FORBIDDEN
+    assert services.is_enabled(bob)
