@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse_lazy
 from django.views.generic import FormView, TemplateView, View
 
 from core.accounts.lockout import lockout_response
@@ -127,7 +126,6 @@ class LoginCodeView(CodeCheckedFormView):
     """The login's second step, for a user who gave the right password a moment ago."""
 
     template_name = "twofactor/login.html"
-    success_url = reverse_lazy("accounts:login")
 
     def dispatch(self, request, *args, **kwargs):
         self.pending = login.pending_user(request)
