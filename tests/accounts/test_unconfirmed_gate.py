@@ -26,7 +26,8 @@ def test_unconfirmed_user_is_sent_to_the_unconfirmed_page(client, unconfirmed, p
 def test_unconfirmed_page_names_the_address_and_offers_a_resend_button(client, unconfirmed):
     page = client.get("/account/unconfirmed/").text
     assert "ada@example.com" in page
-    assert '<form method="post" action="/account/unconfirmed/resend/">' in page
+    assert '<form method="post" action="/account/unconfirmed/resend/"' in page
+    assert '<button type="submit">Send a new confirmation link</button>' in page
 
 
 def test_resend_mails_a_new_confirmation_link_with_a_message(client, unconfirmed):
