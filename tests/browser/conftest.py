@@ -55,16 +55,20 @@ def page(browser, live_server):
     page.on("console", lambda message: message.type == "error" and console_errors.append(message))
     page.on(
         "response",
-        lambda response: response.status >= 400
-        and response.request.is_navigation_request()
-        and error_pages.add(response.url),
+        lambda response: (
+            response.status >= 400
+            and response.request.is_navigation_request()
+            and error_pages.add(response.url)
+        ),
     )
     yield page
     context.close()
     errors = [
         message.text
         for message in console_errors
-        if not (message.text.startswith("Failed to load resource") and message.location.get("url") in error_pages)
+        if not (
+            message.text.startswith("Failed to load resource") and message.location.get("url") in error_pages
+        )
     ]
     assert errors == [], f"the browser reported errors: {errors}"
 
@@ -99,7 +103,10 @@ def pytest_terminal_summary(terminalreporter, config):
     rows = config.stash.get(ACCESSIBILITY_REPORT, [])
     if not rows:
         return
-    lines = [f"{sum(counts.values()):3d} violations  {page_id}  ({', '.join(f'{check}: {count}' for check, count in counts.items())})" for page_id, counts in rows]
+    lines = []
+    for page_id, counts in rows:
+        checks = ", ".join(f"{check}: {count}" for check, count in counts.items())
+        lines.append(f"{sum(counts.values()):3d} violations  {page_id}  ({checks})")
     lines.append(f"screenshots at 390, 768 and 1280 px: {SCREENSHOTS}")
     terminalreporter.write_sep("=", f"axe-core, WCAG 2.1 A and AA: {len(rows)} pages checked")
     for line in lines:
@@ -116,6 +123,8 @@ def sign_in(page, live_server):
         client = Client()
         client.force_login(user)
         name = settings.SESSION_COOKIE_NAME
-        page.context.add_cookies([{"name": name, "value": client.cookies[name].value, "url": live_server.url}])
+        page.context.add_cookies(
+            [{"name": name, "value": client.cookies[name].value, "url": live_server.url}]
+        )
 
     return sign_in_as

@@ -5,9 +5,9 @@
 URL name reversed without arguments.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Callable
 
 from django.test import Client
 from django.urls import reverse
@@ -43,7 +43,9 @@ class SiteData:
     def __init__(self):
         self.admin = AdminFactory(first_name="Grace", last_name="Hopper", email="grace@example.com")
         self.user = UserFactory(first_name="Ada", last_name="Lovelace", email="ada@example.com")
-        self.unconfirmed = UserFactory(first_name="Alan", last_name="Turing", email="alan@example.com", confirmed=False)
+        self.unconfirmed = UserFactory(
+            first_name="Alan", last_name="Turing", email="alan@example.com", confirmed=False
+        )
         UserFactory.create_batch(8)
         self.visitors = {ADMIN: self.admin, USER: self.user, UNCONFIRMED: self.unconfirmed}
 
@@ -101,6 +103,8 @@ PAGES = [
     SitePage(ADMIN, "adminarea:user_create"),
     SitePage(ADMIN, "adminarea:user", lambda data: reverse("adminarea:user", args=[data.user.pk])),
     SitePage(ADMIN, "adminarea:user_edit", lambda data: reverse("adminarea:user_edit", args=[data.user.pk])),
-    SitePage(ADMIN, "adminarea:user_delete", lambda data: reverse("adminarea:user_delete", args=[data.user.pk])),
+    SitePage(
+        ADMIN, "adminarea:user_delete", lambda data: reverse("adminarea:user_delete", args=[data.user.pk])
+    ),
     SitePage(ADMIN, "adminarea:content", lambda data: reverse("adminarea:content", args=["about"])),
 ]

@@ -41,7 +41,9 @@ def violations(page):
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=[site_page.id for site_page in PAGES])
-def test_page_has_one_h1_and_no_wcag_violations_in_light_or_dark(page, sign_in, site_page, accessibility_report):
+def test_page_has_one_h1_and_no_wcag_violations_in_light_or_dark(
+    page, sign_in, site_page, accessibility_report
+):
     open_as_visitor(page, sign_in, site_page)
     expect(page.locator("h1")).to_have_count(1)
     found = {}
