@@ -3,6 +3,13 @@
    wide screens (where CSS hides its summary) and closes on Escape or a click outside it. */
 (function () {
   "use strict";
+
+  // A tab bar scrolls sideways on phones: bring the current tab into view.
+  var currentTab = document.querySelector(".tabs [aria-current]");
+  if (currentTab) {
+    currentTab.parentElement.scrollLeft = currentTab.offsetLeft - currentTab.parentElement.offsetLeft - 16;
+  }
+
   var menu = document.querySelector("[data-nav-menu]");
   if (!menu) {
     return;
