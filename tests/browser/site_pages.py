@@ -13,12 +13,13 @@ from django.test import Client
 from django.urls import reverse
 
 from core.models import Role
-from tests.factories import PASSWORD, AdminFactory, UserFactory
+from tests.factories import PASSWORD, AdminFactory, UserFactory, turn_on_two_factor
 from tests.support import link_mailed_to
 
 ANONYMOUS = "anonymous"
 USER = "user"
 UNCONFIRMED = "unconfirmed"
+TWO_FACTOR = "secured"
 ADMIN = "admin"
 
 
@@ -47,7 +48,14 @@ class SiteData:
             first_name="Alan", last_name="Turing", email="alan@example.com", confirmed=False
         )
         UserFactory.create_batch(8)
-        self.visitors = {ADMIN: self.admin, USER: self.user, UNCONFIRMED: self.unconfirmed}
+
+    def visitor(self, kind):
+        """The account a page is seen as; the two-factor one is made only for the pages that need it."""
+        if kind == TWO_FACTOR:
+            secured = UserFactory(first_name="Hedy", last_name="Lamarr", email="hedy@example.com")
+            turn_on_two_factor(secured)
+            return secured
+        return {ADMIN: self.admin, USER: self.user, UNCONFIRMED: self.unconfirmed}[kind]
 
     def client_of(self, user):
         client = Client()
@@ -94,6 +102,11 @@ PAGES = [
     SitePage(USER, "accounts:change_email"),
     SitePage(USER, "accounts:change_email_confirm", lambda data: data.email_change_link()),
     SitePage(USER, "403", lambda data: reverse("adminarea:dashboard"), HTTPStatus.FORBIDDEN),
+    SitePage(USER, "twofactor:manage"),
+    SitePage(USER, "twofactor:setup"),
+    SitePage(TWO_FACTOR, "twofactor:manage"),
+    SitePage(TWO_FACTOR, "twofactor:regenerate_codes"),
+    SitePage(TWO_FACTOR, "twofactor:disable"),
     SitePage(UNCONFIRMED, "accounts:unconfirmed"),
     # Administrators
     SitePage(ADMIN, "pages:home"),
@@ -107,4 +120,5 @@ PAGES = [
         ADMIN, "adminarea:user_delete", lambda data: reverse("adminarea:user_delete", args=[data.user.pk])
     ),
     SitePage(ADMIN, "adminarea:content", lambda data: reverse("adminarea:content", args=["about"])),
+    SitePage(ADMIN, "adminarea:audit"),
 ]

@@ -21,7 +21,7 @@ axe = Axe()
 def open_as_visitor(page, sign_in, site_page):
     data = SiteData()
     if site_page.visitor != ANONYMOUS:
-        sign_in(data.visitors[site_page.visitor])
+        sign_in(data.visitor(site_page.visitor))
     response = page.goto(site_page.path(data))
     assert response.status == site_page.status, f"{site_page.id} answered {response.status}"
 
