@@ -100,6 +100,8 @@ PAGES = [
     SitePage(USER, "accounts:manage"),
     SitePage(USER, "accounts:password_change"),
     SitePage(USER, "accounts:change_email"),
+    SitePage(USER, "accounts:profile"),
+    SitePage(USER, "accounts:delete"),
     SitePage(USER, "accounts:change_email_confirm", lambda data: data.email_change_link()),
     SitePage(USER, "403", lambda data: reverse("adminarea:dashboard"), HTTPStatus.FORBIDDEN),
     SitePage(USER, "twofactor:manage"),
