@@ -27,7 +27,7 @@ def test_download_your_data(page, sign_in):
     with page.expect_download() as download:
         page.get_by_role("link", name="Download your data").click()
     assert download.value.suggested_filename == "my-data.json"
-    data = json.loads(open(download.value.path()).read())
+    data = json.loads(download.value.path().read_text())
     assert data["profile"]["email"] == "ada@example.com"
 
 
