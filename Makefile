@@ -8,7 +8,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/django_base
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install run worker test pytest lint format check-migrations browser wrk bench clean
+.PHONY: help install run worker test pytest lint format check-migrations browser wrk bench screenshots clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t20
@@ -61,6 +61,10 @@ check-migrations: install  ## fail if a model change has no migration
 # BENCH_ARGS: e.g. --quick, or --only web,jobs (python -m bench --help lists them).
 bench: install wrk  ## the benchmark suite against its baselines (docs/performance.md)
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# The pictures of docs/first-hour.md, taken by the walkthrough's browser test (it runs in `make test` too).
+screenshots: install browser  ## retake docs/screenshots/*.png from the browser suite
+	FIRST_HOUR_SCREENSHOTS=$(CURDIR)/docs/screenshots $(MAKE) pytest PYTEST_ARGS="-m screenshots -q"
 
 clean:  ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
