@@ -244,7 +244,7 @@ def test_send_pending_emails_enqueues_the_emails_a_worker_never_got(manage, redi
     result = manage("send_pending_emails")
 
     assert result.returncode == 0, result.stderr
-    assert "Enqueued 1 pending e-mail(s)." in result.stdout
+    assert "Enqueued 1 pending email(s)." in result.stdout
     assert django_rq.get_queue("default").count == 1
 
 

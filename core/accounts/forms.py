@@ -13,7 +13,7 @@ class RegistrationForm(BaseUserCreationForm):
     class Meta:
         model = User
         fields = ("first_name", "last_name", "email")
-        labels = {"email": "E-mail"}
+        labels = {"email": "Email"}
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
@@ -45,7 +45,7 @@ class LoginForm(AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": "Please enter a correct e-mail and password. The password is case-sensitive.",
+        "invalid_login": "Please enter a correct email and password. The password is case-sensitive.",
     }
     remember_me = forms.BooleanField(
         required=False, label="Remember me", help_text="Stay logged in after closing the browser."
@@ -54,7 +54,7 @@ class LoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         email = self.fields["username"]
-        email.label = "E-mail"
+        email.label = "Email"
         email.widget.input_type = "email"
         email.widget.attrs["autocomplete"] = "email"
 
@@ -64,7 +64,7 @@ class OutboxPasswordResetForm(PasswordResetForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["email"].label = "E-mail"
+        self.fields["email"].label = "Email"
         self.fields["email"].widget.attrs["autofocus"] = True
 
     def save(self, request=None, **kwargs):
@@ -82,7 +82,7 @@ class EmailChangeForm(forms.Form):
     """A new address, and the current password to prove it is the owner asking."""
 
     email = forms.EmailField(
-        label="New e-mail", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+        label="New email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
     )
     password = forms.CharField(
         label="Current password",
@@ -97,9 +97,9 @@ class EmailChangeForm(forms.Form):
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data["email"])
         if email == self.user.email:
-            raise forms.ValidationError("This is already your e-mail address.", code="same_email")
+            raise forms.ValidationError("This is already your email address.", code="same_email")
         if User.objects.with_email(email).exists():
-            raise forms.ValidationError("Another account uses this e-mail address.", code="email_taken")
+            raise forms.ValidationError("Another account uses this email address.", code="email_taken")
         return email
 
     def clean_password(self):

@@ -50,7 +50,7 @@ def apply_email_change(*, user, new_email):
     """Give `user` the address their mailed link was for, unless another account took it meanwhile."""
     new_email = User.objects.normalize_email(new_email)
     if User.objects.with_email(new_email).exclude(pk=user.pk).exists():
-        raise ServiceError("Another account uses this e-mail address.", code="email_taken")
+        raise ServiceError("Another account uses this email address.", code="email_taken")
     user.email = new_email
     user.save(update_fields=["email"])
     return user

@@ -160,7 +160,7 @@ class EmailChangeView(LoginRequiredMixin, FormView):
         messages.success(
             self.request,
             f"A confirmation link has been sent to {new_email}. "
-            "Your e-mail address changes once you open it.",
+            "Your email address changes once you open it.",
         )
         return super().form_valid(form)
 
@@ -183,7 +183,7 @@ class EmailChangeConfirmView(View):
             services.apply_email_change(user=user, new_email=new_email)
         except ServiceError:  # the address was taken since the link was mailed: the link is spent
             return render(request, self.template_name, {"validlink": False})
-        messages.success(request, f"Your e-mail address is now {new_email}.")
+        messages.success(request, f"Your email address is now {new_email}.")
         return redirect("accounts:manage" if request.user.pk == user.pk else "accounts:login")
 
 

@@ -17,7 +17,7 @@ class UniqueEmailMixin:
         email = User.objects.normalize_email(self.cleaned_data["email"])
         if User.objects.with_email(email).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(
-                "Another account already uses this e-mail address.", code="email_taken"
+                "Another account uses this email address.", code="email_taken"
             )
         return email
 

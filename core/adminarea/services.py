@@ -61,7 +61,7 @@ def update_user(*, actor, user, first_name=None, last_name=None, role=None, emai
     email_changed = changes.get("email", stored.email) != stored.email
     if was_admin and user.pk != actor.pk and email_changed:
         raise ServiceError(
-            "Administrators change their own e-mail address, from their account page.", code="admin_email"
+            "Administrators change their own email address, from their account page.", code="admin_email"
         )
     for name, value in changes.items():
         setattr(user, name, value)

@@ -20,7 +20,7 @@ class AdminActionQuerySet(models.QuerySet):
 class AdminAction(models.Model):
     class Action(models.TextChoices):
         ROLE_CHANGED = "role_changed", "changed the role of"
-        EMAIL_CHANGED = "email_changed", "changed the e-mail of"
+        EMAIL_CHANGED = "email_changed", "changed the email of"
         USER_EDITED = "user_edited", "edited"
         USER_CREATED = "user_created", "created"
         USER_INVITED = "user_invited", "invited"

@@ -18,7 +18,7 @@ class JoinForm(SetPasswordForm):
     """The invited user's password, as Django's SetPasswordForm checks it; saving accepts the invite."""
 
     new_password1, new_password2 = SetPasswordForm.create_password_fields(
-        label1="Password", label2="Password (again)"
+        label1="Password", label2="Password confirmation"
     )
 
     def save(self, commit=True):

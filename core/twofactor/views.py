@@ -130,7 +130,7 @@ class LoginCodeView(CodeCheckedFormView):
     def dispatch(self, request, *args, **kwargs):
         self.pending = login.pending_user(request)
         if self.pending is None:
-            messages.warning(request, "Log in with your e-mail and password first.")
+            messages.warning(request, "Log in with your email and password first.")
             return redirect("accounts:login")
         return super().dispatch(request, *args, **kwargs)
 
@@ -164,6 +164,6 @@ class TurnOffForUserView(AdministratorRequiredMixin, View):
             messages.error(request, error.message)
         else:
             messages.success(
-                request, f"Two-factor authentication is off for {user}; they were told by e-mail."
+                request, f"Two-factor authentication is off for {user}; they were told by email."
             )
         return redirect("adminarea:user", pk=user.pk)

@@ -1,4 +1,4 @@
-"""Changing the e-mail address: a link goes to the new address, and only that link changes it."""
+"""Changing the email address: a link goes to the new address, and only that link changes it."""
 
 from datetime import timedelta
 from http import HTTPStatus
@@ -29,14 +29,14 @@ def ask_for(client, email, password=PASSWORD, **kwargs):
 
 def test_the_form_has_labelled_fields(client, ada):
     page = client.get(reverse("accounts:change_email")).text
-    assert '<label for="id_email">New e-mail:</label>' in page
-    assert '<label for="id_password">Current password:</label>' in page
+    assert '<label for="id_email">New email</label>' in page
+    assert '<label for="id_password">Current password</label>' in page
 
 
 def test_asking_mails_a_link_to_the_new_address_and_changes_nothing_yet(client, ada):
     response = ask_for(client, "Ada.Lovelace@Example.org", follow=True)
     [email] = outbox_to("ada.lovelace@example.org")
-    assert email.subject == "Confirm your new django-base e-mail address"
+    assert email.subject == "Confirm your new django-base email address"
     assert "http://testserver/account/email/change/" in email.body_text
     assert 'href="http://testserver/account/email/change/' in email.body_html
     assert outbox_to("ada@example.com") == []
@@ -55,7 +55,7 @@ def test_asking_requires_the_current_password(client, ada):
 def test_asking_refuses_an_address_another_account_uses(client, ada):
     UserFactory(email="grace@example.com")
     response = ask_for(client, "GRACE@example.com")
-    assert "Another account uses this e-mail address." in response.text
+    assert "Another account uses this email address." in response.text
     assert outbox_to("grace@example.com") == []
 
 
@@ -71,7 +71,7 @@ def test_the_address_changes_when_the_link_is_used(client, ada):
     ask_for(client, "new@example.org")
     response = client.post(link_mailed_to("new@example.org"), follow=True)
     assert response.redirect_chain == [(reverse("accounts:manage"), HTTPStatus.FOUND)]
-    assert "Your e-mail address is now new@example.org." in response.text
+    assert "Your email address is now new@example.org." in response.text
     ada.refresh_from_db()
     assert ada.email == "new@example.org"
 

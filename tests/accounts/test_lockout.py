@@ -1,4 +1,4 @@
-"""Repeated failed logins lock an e-mail, or an address, out for a while (django-axes)."""
+"""Repeated failed logins lock an email, or an address, out for a while (django-axes)."""
 
 from datetime import timedelta
 from http import HTTPStatus
@@ -37,7 +37,7 @@ def test_failures_below_the_limit_only_show_the_form_error(client):
     UserFactory(email="ada@example.com")
     response = fail(client, "ada@example.com", times=2)
     assert response.status_code == HTTPStatus.OK
-    assert "Please enter a correct e-mail and password." in response.text
+    assert "Please enter a correct email and password." in response.text
 
 
 def test_reaching_the_limit_shows_the_lockout_page(client):

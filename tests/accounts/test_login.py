@@ -1,4 +1,4 @@
-"""Logging in by e-mail, "remember me", the safe `next`, and logging out by POST only."""
+"""Logging in by email, "remember me", the safe `next`, and logging out by POST only."""
 
 from http import HTTPStatus
 
@@ -16,10 +16,10 @@ def log_in(client, email, password=PASSWORD, **extra):
 
 def test_login_page_has_labelled_email_and_password_fields(client):
     page = client.get(reverse("accounts:login")).text
-    assert '<label for="id_username">E-mail:</label>' in page
+    assert '<label for="id_username">Email</label>' in page
     assert 'type="email" name="username" autofocus autocapitalize="none" autocomplete="email"' in page
     assert 'autocomplete="current-password"' in page
-    assert '<label for="id_remember_me">Remember me:</label>' in page
+    assert '<label for="id_remember_me">Remember me</label>' in page
 
 
 def test_login_by_email_and_password_goes_to_the_role_home_with_a_message(client):
@@ -43,7 +43,7 @@ def test_wrong_password_shows_an_error_and_keeps_the_email(client):
     UserFactory(email="ada@example.com")
     response = log_in(client, "ada@example.com", "not the password")
     assert response.status_code == HTTPStatus.OK
-    assert "Please enter a correct e-mail and password." in response.text
+    assert "Please enter a correct email and password." in response.text
     assert 'value="ada@example.com"' in response.text
     assert "_auth_user_id" not in client.session
 

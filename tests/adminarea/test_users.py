@@ -203,7 +203,7 @@ def test_the_old_address_is_told_when_an_administrator_changes_a_users_email(adm
         reverse("adminarea:user_edit", args=[member.pk]), change(member, email="ada@new.example")
     )
     [notice] = outbox_to("ada@example.com")
-    assert notice.subject == "The e-mail address of your django-base account was changed"
+    assert notice.subject == "The email address of your django-base account was changed"
     assert "ada@new.example" in notice.body_text
 
 
@@ -223,7 +223,7 @@ def test_changing_to_an_email_another_account_uses_shows_the_error_and_keeps_the
         change(member, email="BOSS@example.com", first_name="Augusta"),
     )
     assert response.status_code == HTTPStatus.OK
-    assert response.context["form"].errors == {"email": ["Another account already uses this e-mail address."]}
+    assert response.context["form"].errors == {"email": ["Another account uses this email address."]}
     assert 'value="Augusta"' in response.text
     member.refresh_from_db()
     assert member.first_name == "Ada"
@@ -258,7 +258,7 @@ def test_an_administrator_cannot_change_another_administrators_email(admin_clien
     )
     assert response.status_code == HTTPStatus.OK
     assert response.context["form"].errors["email"] == [
-        "Administrators change their own e-mail address, from their account page."
+        "Administrators change their own email address, from their account page."
     ]
     other.refresh_from_db()
     assert other.email == "other.admin@example.com"

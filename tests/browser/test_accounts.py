@@ -21,7 +21,7 @@ def test_register_confirm_by_the_mailed_link_then_log_in(page, deliver_mail):
     page.get_by_role("link", name="Register").click()
     page.get_by_label("First name").fill("Ada")
     page.get_by_label("Last name").fill("Lovelace")
-    page.get_by_label("E-mail").fill("ada@example.com")
+    page.get_by_label("Email").fill("ada@example.com")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
@@ -32,7 +32,7 @@ def test_register_confirm_by_the_mailed_link_then_log_in(page, deliver_mail):
     assert "Your account is confirmed. You can log in now." in page.locator(".messages").inner_text()
     assert User.objects.get(email="ada@example.com").confirmed is True
 
-    page.get_by_label("E-mail").fill("ada@example.com")
+    page.get_by_label("Email").fill("ada@example.com")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_label("Password").press("Enter")
     assert "You are now logged in." in page.locator(".messages").inner_text()
@@ -43,7 +43,7 @@ def test_reset_a_forgotten_password_by_the_mailed_link(page, deliver_mail):
     UserFactory(email="ada@example.com")
     page.goto("/account/login/")
     page.get_by_role("link", name="Forgot your password?").click()
-    page.get_by_label("E-mail").fill("ada@example.com")
+    page.get_by_label("Email").fill("ada@example.com")
     page.get_by_role("button", name="Send the link").click()
     assert "a link to reset its password is on its way" in page.locator(".messages").inner_text()
 
@@ -53,7 +53,7 @@ def test_reset_a_forgotten_password_by_the_mailed_link(page, deliver_mail):
     page.get_by_role("button", name="Set my password").click()
     assert "Your password has been reset." in page.locator(".messages").inner_text()
 
-    page.get_by_label("E-mail").fill("ada@example.com")
+    page.get_by_label("Email").fill("ada@example.com")
     page.get_by_label("Password").fill(NEW_PASSWORD)
     page.get_by_role("button", name="Log in").click()
     assert "You are now logged in." in page.locator(".messages").inner_text()
@@ -62,7 +62,7 @@ def test_reset_a_forgotten_password_by_the_mailed_link(page, deliver_mail):
 def test_a_signed_in_user_logs_out_with_the_nav_button(page, live_server):
     UserFactory(email="ada@example.com")
     page.goto("/account/login/")
-    page.get_by_label("E-mail").fill("ada@example.com")
+    page.get_by_label("Email").fill("ada@example.com")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_label("Remember me").check()
     page.get_by_role("button", name="Log in").click()

@@ -35,7 +35,7 @@ def look(page, name):
 
 def log_in_with_password(page):
     page.goto("/account/login/")
-    page.get_by_label("E-mail").fill("ada@example.com")
+    page.get_by_label("Email").fill("ada@example.com")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
 

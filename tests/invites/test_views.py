@@ -47,7 +47,7 @@ def test_inviting_creates_an_account_without_password_and_mails_a_link(admin_cli
 def test_inviting_an_address_already_in_use_is_refused_next_to_the_field(admin_client):
     UserFactory(email="ada@example.com")
     response = invite(admin_client, email="ADA@example.com", first_name="Augusta")
-    assert response.context["form"].errors == {"email": ["Another account already uses this e-mail address."]}
+    assert response.context["form"].errors == {"email": ["Another account uses this email address."]}
     assert 'value="Augusta"' in response.text
     assert not OutgoingEmail.objects.exists()
 

@@ -94,7 +94,7 @@ def test_a_recovery_code_logs_in_once_and_says_how_many_are_left(client, ada):
 def test_the_code_page_without_a_password_first_goes_back_to_login(client):
     response = client.get(CODE_PAGE, follow=True)
     assert response.redirect_chain == [("/account/login/", HTTPStatus.FOUND)]
-    assert "Log in with your e-mail and password first." in response.text
+    assert "Log in with your email and password first." in response.text
 
 
 def test_the_code_step_expires(client, ada, settings):
