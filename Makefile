@@ -22,7 +22,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 
 install: $(BIN)/.installed  ## create .venv and install the pinned packages
 
-run: install  ## run the app on its embedded defaults (SQLite, jobs inline, console e-mail)
+run: install  ## run the app on its embedded defaults (SQLite, jobs inline, console email)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_dev
 	$(BIN)/python manage.py runserver $(ADDR)

@@ -1,0 +1,104 @@
+"""One voice in the copy: "email" (never "e-mail") wherever people read it, and labels without a
+trailing colon on every form of the site."""
+
+import ast
+import re
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+
+from project.env import BASE_DIR
+from tests.factories import UserFactory
+
+E_MAIL = re.compile(r"e-mail", re.IGNORECASE)
+LABEL_WITH_COLON = re.compile(r"<label[^>]*>[^<]*:\s*</label>")
+
+
+def strings_people_read(path):
+    """Every string literal of a module except its docstrings (those are for the code's readers)."""
+    tree = ast.parse(path.read_text())
+    docstrings = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            yield node.lineno, node.value
+
+
+def test_templates_say_email_not_e_mail():
+    found = [
+        f"{path.relative_to(BASE_DIR)}:{number}: {line.strip()}"
+        for path in (BASE_DIR / "core").rglob("*")
+        if path.suffix in {".html", ".txt"}
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if E_MAIL.search(line)
+    ]
+    assert found == []
+
+
+def test_messages_labels_and_command_output_say_email_not_e_mail():
+    found = [
+        f"{path.relative_to(BASE_DIR)}:{number}: {text!r}"
+        for path in (BASE_DIR / "core").rglob("*.py")
+        if "migrations" not in path.parts
+        for number, text in strings_people_read(path)
+        if E_MAIL.search(text)
+    ]
+    assert found == []
+
+
+def test_the_readme_and_docs_say_email_not_e_mail():
+    pages = [BASE_DIR / "README.md", *(BASE_DIR / "docs").glob("*.md")]
+    found = [
+        f"{page.relative_to(BASE_DIR)}:{number}"
+        for page in pages
+        for number, line in enumerate(page.read_text().splitlines(), start=1)
+        if E_MAIL.search(line)
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["accounts:login", "accounts:register", "accounts:password_reset"],
+)
+def test_visitor_form_labels_have_no_trailing_colon(client, url_name, db):
+    response = client.get(reverse(url_name))
+    assert response.status_code == HTTPStatus.OK
+    assert "<label" in response.text
+    assert LABEL_WITH_COLON.findall(response.text) == []
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "accounts:password_change",
+        "accounts:change_email",
+        "accounts:profile",
+        "accounts:delete",
+    ],
+)
+def test_account_form_labels_have_no_trailing_colon(client, url_name, db):
+    client.force_login(UserFactory())
+    response = client.get(reverse(url_name))
+    assert response.status_code == HTTPStatus.OK
+    assert "<label" in response.text
+    assert LABEL_WITH_COLON.findall(response.text) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["adminarea:users", "adminarea:invite", "adminarea:user_create", "adminarea:audit", "user_edit"],
+)
+def test_admin_form_labels_have_no_trailing_colon(admin_client, administrator, path):
+    if path == "user_edit":
+        url = reverse("adminarea:user_edit", args=[UserFactory().pk])
+    else:
+        url = reverse(path)
+    response = admin_client.get(url)
+    assert response.status_code == HTTPStatus.OK
+    assert "<label" in response.text
+    assert LABEL_WITH_COLON.findall(response.text) == []
