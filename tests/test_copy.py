@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from project.env import BASE_DIR
-from tests.factories import UserFactory
+from tests.factories import AdminFactory, UserFactory
 
 E_MAIL = re.compile(r"e-mail", re.IGNORECASE)
 LABEL_WITH_COLON = re.compile(r"<label[^>]*>[^<]*:\s*</label>")
@@ -90,15 +90,21 @@ def test_account_form_labels_have_no_trailing_colon(client, url_name, db):
 
 
 @pytest.mark.parametrize(
-    "path",
-    ["adminarea:users", "adminarea:invite", "adminarea:user_create", "adminarea:audit", "user_edit"],
+    "url_name",
+    ["adminarea:users", "adminarea:invite", "adminarea:user_create", "adminarea:audit"]
+    + ["adminarea:user_edit"],
 )
-def test_admin_form_labels_have_no_trailing_colon(admin_client, administrator, path):
-    if path == "user_edit":
-        url = reverse("adminarea:user_edit", args=[UserFactory().pk])
-    else:
-        url = reverse(path)
-    response = admin_client.get(url)
+def test_admin_form_labels_have_no_trailing_colon(admin_client, url_name):
+    args = [UserFactory().pk] if url_name == "adminarea:user_edit" else []
+    response = admin_client.get(reverse(url_name, args=args))
     assert response.status_code == HTTPStatus.OK
     assert "<label" in response.text
     assert LABEL_WITH_COLON.findall(response.text) == []
+
+
+def test_the_nav_of_an_administrator_called_admin_does_not_read_admin_admin(client, db):
+    client.force_login(AdminFactory(first_name="Admin", last_name="Account"))
+    nav = re.search(r"<nav.*?</nav>", client.get("/").text, re.DOTALL).group(0)
+    words = " ".join(re.sub(r"<[^>]+>", " ", nav).split())
+    assert "Admin area" in words
+    assert "Admin Admin" not in words

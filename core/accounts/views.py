@@ -31,7 +31,8 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         if not form.cleaned_data["remember_me"]:
             self.request.session.set_expiry(0)  # ends when the browser closes
-        messages.success(self.request, "You are now logged in.")
+        if form.get_user().confirmed:  # the unconfirmed land on a page that asks for the confirmation
+            messages.success(self.request, "You are now logged in.")
         return response
 
     def get_default_redirect_url(self):
@@ -159,8 +160,7 @@ class EmailChangeView(LoginRequiredMixin, FormView):
         )
         messages.success(
             self.request,
-            f"A confirmation link has been sent to {new_email}. "
-            "Your email address changes once you open it.",
+            f"A confirmation link has been sent to {new_email}. Your email address changes once you open it.",
         )
         return super().form_valid(form)
 

@@ -16,9 +16,7 @@ class UniqueEmailMixin:
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data["email"])
         if User.objects.with_email(email).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(
-                "Another account uses this email address.", code="email_taken"
-            )
+            raise forms.ValidationError("Another account uses this email address.", code="email_taken")
         return email
 
 
@@ -37,9 +35,22 @@ class CreateUserForm(UniqueEmailMixin, RoleChoiceMixin, BaseUserCreationForm):
 
 
 class UserChangeForm(UniqueEmailMixin, RoleChoiceMixin, forms.ModelForm):
+    """Offers only what services.update_user allows `actor`: no role menu on their own account, and
+    another administrator's address shown but not editable."""
+
     class Meta:
         model = User
         fields = USER_FIELDS
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk == actor.pk:
+            del self.fields["role"]
+        elif self.instance.is_admin:
+            self.fields["email"].disabled = True
+            self.fields[
+                "email"
+            ].help_text = "Administrators change their own email address, from their account page."
 
 
 class UserFilterForm(forms.Form):

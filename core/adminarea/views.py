@@ -68,6 +68,9 @@ class UserChangeView(AdministratorRequiredMixin, UpdateView):
     template_name = "adminarea/user_form.html"
     context_object_name = "member"
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "actor": self.request.user}
+
     def form_valid(self, form):
         try:
             user = services.update_user(actor=self.request.user, user=self.object, **form.cleaned_data)

@@ -142,7 +142,8 @@ class LoginCodeView(CodeCheckedFormView):
 
     def succeeded(self, used):
         next_url = login.finish(self.request, self.pending)
-        messages.success(self.request, "You are now logged in.")
+        if self.pending.confirmed:  # the unconfirmed land on a page that asks for the confirmation
+            messages.success(self.request, "You are now logged in.")
         if used == "recovery code":
             left = services.remaining_recovery_codes(self.pending)
             messages.warning(

@@ -32,6 +32,17 @@ def test_login_by_email_and_password_goes_to_the_role_home_with_a_message(client
     assert "You are now logged in." in response.text
 
 
+def test_an_unconfirmed_user_is_not_told_they_are_logged_in_above_the_confirmation_request(client):
+    UserFactory(email="ada@example.com", confirmed=False)
+    response = client.post(
+        reverse("accounts:login"), {"username": "ada@example.com", "password": PASSWORD}, follow=True
+    )
+    assert response.redirect_chain[-1] == (reverse("accounts:unconfirmed"), HTTPStatus.FOUND)
+    assert "_auth_user_id" in client.session
+    assert "Not confirmed yet" in response.text
+    assert "You are now logged in." not in response.text
+
+
 def test_login_accepts_the_email_in_any_case(client):
     UserFactory(email="ada@example.com")
     response = log_in(client, "  ADA@Example.com")

@@ -229,18 +229,46 @@ def test_changing_to_an_email_another_account_uses_shows_the_error_and_keeps_the
     assert member.first_name == "Ada"
 
 
-def test_an_administrator_cannot_demote_themselves(admin_client, administrator):
+def test_an_administrator_cannot_demote_themselves(administrator):
+    AdminFactory()
+    with pytest.raises(ServiceError) as refused:
+        services.update_user(actor=administrator, user=administrator, role=Role.default_role())
+    assert refused.value.code == "own_account"
+    assert refused.value.message == (
+        "You cannot remove the administrator role from your own account; ask another administrator."
+    )
+    administrator.refresh_from_db()
+    assert administrator.is_admin
+
+
+def test_an_administrators_own_page_offers_no_delete_and_no_role_menu(admin_client, administrator):
+    AdminFactory()
+    page = admin_client.get(reverse("adminarea:user", args=[administrator.pk])).text
+    assert reverse("adminarea:user_delete", args=[administrator.pk]) not in page
+    assert "Change name or email" in page
+    form_page = admin_client.get(reverse("adminarea:user_edit", args=[administrator.pk]))
+    assert list(form_page.context["form"].fields) == ["email", "first_name", "last_name"]
+    assert 'name="role"' not in form_page.text
+
+
+def test_a_role_posted_for_yourself_anyway_is_ignored(admin_client, administrator):
     AdminFactory()
     response = admin_client.post(
         reverse("adminarea:user_edit", args=[administrator.pk]),
-        change(administrator, role=Role.default_role().pk),
+        change(administrator, first_name="Amazing", role=Role.default_role().pk),
     )
-    assert response.status_code == HTTPStatus.OK
-    assert response.context["form"].errors["role"] == [
-        "You cannot remove the administrator role from your own account; ask another administrator."
-    ]
+    assert response.status_code == HTTPStatus.FOUND
     administrator.refresh_from_db()
     assert administrator.is_admin
+    assert administrator.first_name == "Amazing"
+
+
+def test_another_users_page_offers_delete_and_the_role_menu(admin_client):
+    member = UserFactory()
+    page = admin_client.get(reverse("adminarea:user", args=[member.pk])).text
+    assert reverse("adminarea:user_delete", args=[member.pk]) in page
+    form = admin_client.get(reverse("adminarea:user_edit", args=[member.pk])).context["form"]
+    assert list(form.fields) == ["email", "first_name", "last_name", "role"]
 
 
 def test_an_administrator_may_demote_another_administrator(admin_client):
@@ -251,15 +279,21 @@ def test_an_administrator_may_demote_another_administrator(admin_client):
     assert not other.is_admin
 
 
-def test_an_administrator_cannot_change_another_administrators_email(admin_client):
+def test_an_administrator_cannot_change_another_administrators_email(administrator):
     other = AdminFactory(email="other.admin@example.com")
-    response = admin_client.post(
-        reverse("adminarea:user_edit", args=[other.pk]), change(other, email="attacker@example.com")
-    )
-    assert response.status_code == HTTPStatus.OK
-    assert response.context["form"].errors["email"] == [
-        "Administrators change their own email address, from their account page."
-    ]
+    with pytest.raises(ServiceError) as refused:
+        services.update_user(actor=administrator, user=other, email="attacker@example.com")
+    assert refused.value.code == "admin_email"
+    assert refused.value.message == "Administrators change their own email address, from their account page."
+    other.refresh_from_db()
+    assert other.email == "other.admin@example.com"
+
+
+def test_another_administrators_email_is_shown_but_not_editable(admin_client):
+    other = AdminFactory(email="other.admin@example.com")
+    url = reverse("adminarea:user_edit", args=[other.pk])
+    assert admin_client.get(url).context["form"].fields["email"].disabled
+    admin_client.post(url, change(other, email="attacker@example.com"))
     other.refresh_from_db()
     assert other.email == "other.admin@example.com"
 
