@@ -43,7 +43,7 @@ class ReinviteView(AdministratorRequiredMixin, View):
             messages.error(request, error.message)
         else:
             record_admin_action(actor=request.user, action=Action.USER_REINVITED, target=user)
-            messages.success(request, f"A fresh invite is on its way to {user.email}.")
+            messages.success(request, f"A new invite is on its way to {user.email}.")
         return redirect("adminarea:user", pk=user.pk)
 
 
@@ -87,5 +87,5 @@ class ResendInviteView(View):
             level = messages.WARNING if error.code == "too_many_links" else messages.ERROR
             messages.add_message(request, level, error.message)
         else:
-            messages.success(request, f"A fresh invite link is on its way to {user.email}.")
+            messages.success(request, f"A new invite link is on its way to {user.email}.")
         return redirect("pages:home")

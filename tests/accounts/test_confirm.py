@@ -25,7 +25,7 @@ def confirmation_link_made(user, ago):
 def test_opening_the_link_asks_for_a_click_and_confirms_nothing_yet(client):
     user = UserFactory(confirmed=False)
     response = client.get(reverse("accounts:confirm", args=[make_confirmation_token(user)]))
-    assert "Confirm my account" in response.text
+    assert "Confirm the account" in response.text
     user.refresh_from_db()
     assert user.confirmed is False
 

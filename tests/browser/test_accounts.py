@@ -24,11 +24,11 @@ def test_register_confirm_by_the_mailed_link_then_log_in(page, deliver_mail):
     page.get_by_label("Email").fill("ada@example.com")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
-    page.get_by_role("button", name="Create account").click()
+    page.get_by_role("button", name="Create the account").click()
     assert "A confirmation link has been sent to ada@example.com." in page.locator(".messages").inner_text()
 
     page.goto(mailed_link(deliver_mail(), "ada@example.com"))
-    page.get_by_role("button", name="Confirm my account").click()
+    page.get_by_role("button", name="Confirm the account").click()
     assert "Your account is confirmed. You can log in now." in page.locator(".messages").inner_text()
     assert User.objects.get(email="ada@example.com").confirmed is True
 
@@ -44,13 +44,13 @@ def test_reset_a_forgotten_password_by_the_mailed_link(page, deliver_mail):
     page.goto("/account/login/")
     page.get_by_role("link", name="Forgot your password?").click()
     page.get_by_label("Email").fill("ada@example.com")
-    page.get_by_role("button", name="Send the link").click()
+    page.get_by_role("button", name="Send the reset link").click()
     assert "a link to reset its password is on its way" in page.locator(".messages").inner_text()
 
     page.goto(mailed_link(deliver_mail(), "ada@example.com"))
     page.get_by_label("New password", exact=False).first.fill(NEW_PASSWORD)
     page.get_by_label("New password confirmation").fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Set my password").click()
+    page.get_by_role("button", name="Set the password").click()
     assert "Your password has been reset." in page.locator(".messages").inner_text()
 
     page.get_by_label("Email").fill("ada@example.com")

@@ -44,7 +44,7 @@ def test_an_invited_user_follows_the_mailed_link_sets_a_password_and_lands_on_th
     expect(page.locator("h1")).to_have_text("Join django-base")
     page.locator("#id_new_password1").fill(NEW_PASSWORD)
     page.locator("#id_new_password2").fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Set my password").click()
+    page.get_by_role("button", name="Set the password").click()
 
     expect(page).to_have_url(f"{live_server.url}/")
     expect(page.locator(".messages")).to_have_text("Welcome to django-base! Your password is set.")

@@ -88,7 +88,7 @@ def test_the_first_hour_walkthrough(page, private_window, screenshots, settings,
     private_window.get_by_role("link", name=f"Confirm your {settings.SITE_NAME} account").click()
     screenshots(private_window, "06-confirmation-mail")
     private_window.frame_locator("iframe.mail-html").locator("a[href*='/account/confirm/']").click()
-    private_window.get_by_role("button", name="Confirm my account").click()
+    private_window.get_by_role("button", name="Confirm the account").click()
     expect(private_window.locator(".messages")).to_contain_text("Your account is confirmed.")
     assert User.objects.get(email="ada@example.com").confirmed
 

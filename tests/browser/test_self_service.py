@@ -16,7 +16,7 @@ def test_edit_your_name(page, sign_in):
     page.get_by_role("link", name="Edit your name").click()
     page.get_by_label("First name").fill("Augusta")
     page.get_by_label("Last name").fill("Lovelace")
-    page.get_by_role("button", name="Save your name").click()
+    page.get_by_role("button", name="Save the name").click()
     assert "Your name has been saved." in page.locator(".messages").inner_text()
     assert "Augusta Lovelace" in page.locator("dl").inner_text()
 

@@ -87,7 +87,7 @@ def test_an_invite_link_works_only_once(client):
     response = client.get(link)
     assert response.status_code == HTTPStatus.OK
     assert "This invite link does not work" in response.text
-    assert "Send me a fresh invite" not in response.text
+    assert "Send a new invite" not in response.text
 
 
 def test_a_tampered_invite_link_is_refused_without_offering_a_fresh_one(client):
@@ -95,7 +95,7 @@ def test_a_tampered_invite_link_is_refused_without_offering_a_fresh_one(client):
     token = invite_token_generator.make_token(user)
     response = client.get(accept_url(user, token[:-1] + ("0" if token[-1] != "0" else "1")))
     assert "This invite link does not work" in response.text
-    assert "Send me a fresh invite" not in response.text
+    assert "Send a new invite" not in response.text
 
 
 def test_a_password_reset_token_is_not_an_invite_token(client):
@@ -116,7 +116,7 @@ def test_an_expired_invite_link_offers_a_fresh_invite(client):
     user = InvitedUserFactory()
     response = client.get(accept_url(user, expired_invite_token(user)))
     assert "This invite has expired" in response.text
-    assert "Send me a fresh invite" in response.text
+    assert "Send a new invite" in response.text
 
 
 def test_asking_for_a_fresh_invite_mails_a_new_link_that_works(client):
@@ -124,7 +124,7 @@ def test_asking_for_a_fresh_invite_mails_a_new_link_that_works(client):
     token = expired_invite_token(user)
     uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
     response = client.post(reverse("invites:resend", args=[uidb64, token]), follow=True)
-    assert "A fresh invite link is on its way to ada@example.com." in messages_of(response)
+    assert "A new invite link is on its way to ada@example.com." in messages_of(response)
     set_password(client, url_mailed_to("ada@example.com"))
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
@@ -159,7 +159,7 @@ def test_resending_an_invite_by_get_is_not_allowed(client):
 def test_an_administrator_sends_a_pending_invite_again(admin_client):
     user = InvitedUserFactory(email="ada@example.com")
     response = admin_client.post(reverse("adminarea:user_reinvite", args=[user.pk]), follow=True)
-    assert "A fresh invite is on its way to ada@example.com." in messages_of(response)
+    assert "A new invite is on its way to ada@example.com." in messages_of(response)
     assert OutgoingEmail.objects.filter(to="ada@example.com").count() == 1
 
 
