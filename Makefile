@@ -25,6 +25,7 @@ install: $(BIN)/.installed  ## create .venv and install the pinned packages
 run: install  ## run the app on its embedded defaults (SQLite, jobs inline, console e-mail)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_dev
+	@echo "Development mail (every email the app sends): http://$(ADDR)/dev/mail/"
 	$(BIN)/python manage.py runserver $(ADDR)
 
 worker: install  ## run a worker on the "default" queue of REDIS_URL

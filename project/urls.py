@@ -20,4 +20,6 @@ urlpatterns = [
     path("invite/", include("core.invites.urls")),
     path("django-admin/", admin.site.urls),
     path("health/", include("core.health.urls")),
+    # The development mail viewer; 404 unless settings.MAIL_VIEWER (development only).
+    path("dev/mail/", include("core.mail.urls")),
 ]

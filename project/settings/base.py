@@ -23,6 +23,8 @@ ENVIRONMENT = "base"
 SECRET_KEY = read("SECRET_KEY")
 DEBUG = False
 ALLOWED_HOSTS = read_list("ALLOWED_HOSTS", [])
+# A refused form post (expired or missing CSRF token) gets the site's styled 403 page.
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 # Origins (scheme://host) allowed to POST forms when the site sits behind another host name.
 CSRF_TRUSTED_ORIGINS = read_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -49,8 +51,11 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's AuthenticationMiddleware, with a visitor whose can() and is_admin are False, as in flask-base.
+    "core.accounts.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A 405 (a GET where only POST is allowed) gets the site's styled page instead of an empty body.
+    "core.errors.MethodNotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Signed-in users who have not confirmed their e-mail see only the "unconfirmed" page.
     "core.accounts.middleware.UnconfirmedUserGateMiddleware",
@@ -162,6 +167,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 MAILERS = {"default": mailer_config(read("EMAIL_URL", "smtp://localhost:25"))}
 DEFAULT_FROM_EMAIL = read("DEFAULT_FROM_EMAIL", "django-base <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The development mail viewer at /dev/mail/ (core/mail/views.py): the outbox in the browser. Development
+# turns it on; everywhere else it answers 404, since the outbox holds other people's links.
+MAIL_VIEWER = False
 # The name shown in page titles and e-mail subjects.
 SITE_NAME = read("SITE_NAME", "django-base")
 
@@ -210,7 +218,13 @@ LOGGING = {
     "formatters": {"plain": {"format": "{levelname} {name} {message}", "style": "{"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["stdout"], "level": read("LOG_LEVEL", "INFO")},
+    # Django gives its "django" logger a console handler of its own (in DEBUG); without this, every line
+    # it logs would reach stdout twice, once there and once through root. django.server keeps its own.
+    "loggers": {"django": {"handlers": [], "level": read("LOG_LEVEL", "INFO"), "propagate": True}},
 }
+
+# `python manage.py test` runs the pytest suite (tests/runner.py), not Django's unittest discovery.
+TEST_RUNNER = "tests.runner.PytestRunner"
 
 # The first administrator, created by setup_dev / setup_prod.
 ADMIN_EMAIL = read("ADMIN_EMAIL", "admin@example.com")

@@ -15,6 +15,8 @@ from .base import *  # noqa: E402,F403
 
 ENVIRONMENT = "development"
 DEBUG = True
+# Every e-mail the app stored, readable and clickable at /dev/mail/ (linked from the footer).
+MAIL_VIEWER = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # SQLite connections are cheap; keeping them open only holds file locks.
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
