@@ -23,6 +23,8 @@ class MethodNotAllowedPageMiddleware:
         page = render(request, "405.html", status=HTTPStatus.METHOD_NOT_ALLOWED)
         if response.has_header("Allow"):
             page["Allow"] = response["Allow"]
+        # The view logged the 405 already; without this Django's handler would log it a second time.
+        page._has_been_logged = getattr(response, "_has_been_logged", False)
         return page
 
 

@@ -38,3 +38,11 @@ def test_a_bad_request_shows_the_styled_400_page(client):
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert "Bad request" in response.content.decode()
+
+
+def test_the_styled_405_is_logged_once(client, caplog):
+    client.force_login(UserFactory())
+    client.get("/account/unconfirmed/resend/")
+
+    logged = [record.getMessage() for record in caplog.records if record.name == "django.request"]
+    assert logged == ["Method Not Allowed (GET): /account/unconfirmed/resend/"]
