@@ -11,8 +11,8 @@ def makefile_default(name):
 
 
 def test_the_runner_defaults_to_the_makefiles_test_services():
-    assert runner.TEST_DATABASE_URL == makefile_default("TEST_DATABASE_URL")
-    assert runner.TEST_REDIS_URL == makefile_default("TEST_REDIS_URL")
+    assert makefile_default("TEST_DATABASE_URL") == runner.TEST_DATABASE_URL
+    assert makefile_default("TEST_REDIS_URL") == runner.TEST_REDIS_URL
 
 
 def test_the_test_services_come_from_the_environment_as_in_make_pytest():

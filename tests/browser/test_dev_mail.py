@@ -97,8 +97,9 @@ def test_the_link_a_development_server_prints_confirms_the_account_as_printed(br
     page.goto(f"{development_server.url}/account/register/")
     register(page, "grace@example.com")
 
+    link_line = re.compile(r"^http://127\.0\.0\.1:\d+/account/confirm/\S+$", re.MULTILINE)
     printed = wait_until(
-        lambda: re.search(r"^http://127\.0\.0\.1:\d+/account/confirm/\S+$", development_server.output(), re.M),
+        lambda: link_line.search(development_server.output()),
         "the confirmation e-mail in the server's output",
         timeout=20,
         explain=development_server.output,

@@ -41,7 +41,8 @@ def test_a_message_shows_its_text_with_clickable_links_and_frames_its_html_in_a_
     assert f'<a href="{LINK}" rel="nofollow">{LINK}</a>' in page
     assert "Open &lt;this&gt; link" in page
     assert f'src="/dev/mail/{email.pk}/html/"' in page
-    assert 'sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"' in page
+    sandbox = "allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
+    assert f'sandbox="{sandbox}"' in page
 
 
 @pytest.mark.usefixtures("viewer_on")
@@ -92,4 +93,5 @@ def test_under_production_settings_the_viewer_answers_404(manage):
     result = manage("shell", "-c", CALL_THE_VIEWER, env=production_env())
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split("\n")[-4:] == ["/dev/mail/ 404", "/dev/mail/1/ 404", "/dev/mail/1/html/ 404", ""]
+    answers = result.stdout.strip().splitlines()[-3:]
+    assert answers == ["/dev/mail/ 404", "/dev/mail/1/ 404", "/dev/mail/1/html/ 404"]
