@@ -154,7 +154,7 @@ def run_in_new_shell(copy, code, **kwargs):
     )
 
 
-# Runs a doctest in `manage.py shell`, whose namespace (User, Permission, ...) the doctest sees.
+# Runs a doctest in `manage.py shell`, whose namespace (User, RolePermission, ...) the doctest sees.
 DOCTEST_IN_THE_SHELL = """
 import doctest, sys
 test = doctest.DocTestParser().get_doctest(sys.stdin.read(), dict(globals()), "block", None, 0)

@@ -1,19 +1,20 @@
 """The admin area: thin views over Django's generic views; the rules live in services.py."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.generic import CreateView, DeleteView, DetailView, ListView, TemplateView, UpdateView, View
+from django.views.generic import CreateView, DeleteView, DetailView, ListView, TemplateView, UpdateView
 
 from core.adminarea import forms, services
-from core.adminarea.invites import is_pending, send_invite
 from core.adminarea.pagination import EstimatingPaginator
 from core.adminarea.permissions import AdministratorRequiredMixin
-from core.adminarea.tokens import INVITE_MAX_AGE
+from core.audit.services import Action, recent_actions_involving, record_admin_action
+from core.invites.services import is_pending
 from core.models import EditableContent, User
+from core.services import ServiceError
+from core.twofactor.services import is_enabled as twofactor_enabled
 
 
 class DashboardView(AdministratorRequiredMixin, TemplateView):
@@ -54,7 +55,11 @@ class UserDetailView(AdministratorRequiredMixin, DetailView):
     context_object_name = "member"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(invite_pending=is_pending(self.object), **kwargs)
+        audit = recent_actions_involving(self.object)
+        two_factor = twofactor_enabled(self.object)
+        return super().get_context_data(
+            invite_pending=is_pending(self.object), audit=audit, two_factor=two_factor, **kwargs
+        )
 
 
 class UserChangeView(AdministratorRequiredMixin, UpdateView):
@@ -65,12 +70,12 @@ class UserChangeView(AdministratorRequiredMixin, UpdateView):
 
     def form_valid(self, form):
         try:
-            services.save_user(self.request.user, form)
-        except services.AdministrationRefused as refusal:
-            form.add_error(refusal.field, str(refusal))
+            user = services.update_user(actor=self.request.user, user=self.object, **form.cleaned_data)
+        except ServiceError as error:
+            form.add_error("email" if error.code == "admin_email" else "role", error.message)
             return self.form_invalid(form)
-        messages.success(self.request, f"Saved the changes to {form.instance}.")
-        return redirect("adminarea:user", pk=form.instance.pk)
+        messages.success(self.request, f"Saved the changes to {user}.")
+        return redirect("adminarea:user", pk=user.pk)
 
 
 class UserDeleteView(AdministratorRequiredMixin, DeleteView):
@@ -82,38 +87,12 @@ class UserDeleteView(AdministratorRequiredMixin, DeleteView):
 
     def form_valid(self, form):
         try:
-            services.delete_user(self.request.user, self.object)
-        except services.AdministrationRefused as refusal:
-            messages.error(self.request, str(refusal))
+            services.delete_user(actor=self.request.user, user=self.object)
+        except ServiceError as error:
+            messages.error(self.request, error.message)
             return redirect("adminarea:user", pk=self.object.pk)
         messages.success(self.request, f"Deleted the account of {self.object}.")
         return redirect("adminarea:users")
-
-
-class InviteView(AdministratorRequiredMixin, CreateView):
-    form_class = forms.InviteForm
-    template_name = "adminarea/invite.html"
-    extra_context = {"invite_days": INVITE_MAX_AGE.days}
-
-    @transaction.atomic
-    def form_valid(self, form):
-        user = form.save()
-        send_invite(self.request, user)
-        messages.success(self.request, f"Invite sent to {user.email}.")
-        return redirect("adminarea:user", pk=user.pk)
-
-
-class ReinviteView(AdministratorRequiredMixin, View):
-    """Mail a pending invite again, with a fresh link."""
-
-    def post(self, request, pk):
-        user = get_object_or_404(User, pk=pk)
-        if is_pending(user):
-            send_invite(request, user)
-            messages.success(request, f"A fresh invite is on its way to {user.email}.")
-        else:
-            messages.error(request, f"{user} has already set a password; there is no invite to send.")
-        return redirect("adminarea:user", pk=user.pk)
 
 
 class UserCreateView(AdministratorRequiredMixin, CreateView):
@@ -121,7 +100,11 @@ class UserCreateView(AdministratorRequiredMixin, CreateView):
     template_name = "adminarea/user_create.html"
 
     def form_valid(self, form):
-        user = form.save()
+        fields = {name: form.cleaned_data[name] for name in forms.USER_FIELDS}
+        user = services.create_user(**fields, password=form.cleaned_data["password1"])
+        record_admin_action(
+            actor=self.request.user, action=Action.USER_CREATED, target=user, detail=str(user.role)
+        )
         messages.success(self.request, f"Created the account of {user}.")
         return redirect("adminarea:user", pk=user.pk)
 
@@ -139,5 +122,8 @@ class ContentEditView(AdministratorRequiredMixin, UpdateView):
     def form_valid(self, form):
         form.instance.updated_by = self.request.user
         content = form.save()
+        record_admin_action(
+            actor=self.request.user, action=Action.CONTENT_EDITED, detail=f"{content.title} page"
+        )
         messages.success(self.request, f"Saved the {content.title} page.")
         return redirect(reverse(content.page_url_name))

@@ -3,10 +3,10 @@
 import pytest
 
 from core.accounts.models import AnonymousUser
-from core.models import Permission
+from core.models import RolePermission
 
 
-@pytest.mark.parametrize("permission", list(Permission))
+@pytest.mark.parametrize("permission", list(RolePermission))
 def test_an_anonymous_user_can_do_nothing(permission):
     user = AnonymousUser()
     assert user.can(permission) is False
@@ -19,7 +19,7 @@ def test_a_visitor_is_that_anonymous_user_in_views_and_templates(client):
 
     for user in (response.wsgi_request.user, response.context["user"]):
         assert user.is_authenticated is False
-        assert user.can(Permission.GENERAL) is False and user.is_admin is False
+        assert user.can(RolePermission.GENERAL) is False and user.is_admin is False
 
 
 @pytest.mark.django_db
