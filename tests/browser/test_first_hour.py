@@ -23,7 +23,7 @@ VIEWPORT = {"width": 1280, "height": 800}
 
 @pytest.fixture
 def screenshots(tmp_path):
-    """Save the window as `name`.png, quantised to 256 colours (a fifth of the size, same look)."""
+    """Save the window as `name`.png in 256 colours: under 40 % of the size, the same look."""
     folder = Path(os.environ.get("FIRST_HOUR_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
 
