@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_edit_your_name(page, sign_in):
     sign_in(UserFactory(first_name="Ada", last_name="Byron", email="ada@example.com"))
     page.goto("/account/")
-    page.get_by_role("link", name="Edit your name").click()
+    page.get_by_role("link", name="Change your name").click()
     page.get_by_label("First name").fill("Augusta")
     page.get_by_label("Last name").fill("Lovelace")
     page.get_by_role("button", name="Save the name").click()
