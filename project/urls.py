@@ -21,3 +21,9 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("health/", include("core.health.urls")),
 ]
+
+# django-debug-toolbar's pages, where development settings installed it (never in production).
+if "debug_toolbar" in settings.INSTALLED_APPS:
+    from debug_toolbar.toolbar import debug_toolbar_urls
+
+    urlpatterns += debug_toolbar_urls()
