@@ -22,7 +22,7 @@ RESET_PATH = "/account/password/reset/"
 
 
 class DevStack:
-    """`make dev` on free ports, in its own session so that a Ctrl-C reaches make and honcho as in a terminal."""
+    """`make dev` on free ports, in a session of its own: Ctrl-C reaches make and honcho as in a terminal."""
 
     def __init__(self, tmp_path, email_url):
         self.port = free_port()
@@ -34,9 +34,15 @@ class DevStack:
         # Development settings (make dev's own), on the test database; no REDIS_URL: make dev sets its own.
         env = subprocess_env(DJANGO_SETTINGS_MODULE=None, REDIS_URL=None, EMAIL_URL=email_url)
         self.process = subprocess.Popen(
-            command, cwd=BASE_DIR, env=env, stdout=self.log_file, stderr=subprocess.STDOUT, start_new_session=True
+            command,
+            cwd=BASE_DIR,
+            env=env,
+            stdout=self.log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        cookies = urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        self.opener = urllib.request.build_opener(cookies)
 
     def url(self, path):
         return f"http://127.0.0.1:{self.port}{path}"
@@ -105,16 +111,18 @@ def dev_stack(tmp_path, mailbox, transactional_db):
 def test_make_dev_delivers_mail_through_its_worker_and_ctrl_c_leaves_no_process(dev_stack, mailbox):
     user = UserFactory(email="ada@example.com")
     started = time.monotonic()
-    wait_until(dev_stack.answers, "make dev to serve the password-reset page", timeout=90, explain=dev_stack.log)
+    wait_until(dev_stack.answers, "make dev to serve the reset page", timeout=90, explain=dev_stack.log)
     print(f"make dev answered after {time.monotonic() - started:.1f} s")
     # The stack is whole: the worker registered in make dev's own Redis before anything is asked of it.
-    wait_until(lambda: "Listening on default" in dev_stack.log(), "the worker", timeout=30, explain=dev_stack.log)
+    worker_listens = lambda: "Listening on default" in dev_stack.log()  # noqa: E731
+    wait_until(worker_listens, "the worker", timeout=30, explain=dev_stack.log)
 
     assert dev_stack.post_form(RESET_PATH, {"email": user.email}) == 200
 
     wait_until(lambda: mailbox.to(user.email), "the reset e-mail", timeout=30, explain=dev_stack.log)
     assert "/account/password/reset/" in mailbox.to(user.email)[0].get_body(("plain",)).get_content()
-    assert re.search(r"worker\.1 +\| .*Successfully completed core\.mail\.tasks\.deliver_email", dev_stack.log())
+    delivered_by_worker = r"worker\.1 +\| .*Successfully completed core\.mail\.tasks\.deliver_email"
+    assert re.search(delivered_by_worker, dev_stack.log())
 
     processes = dev_stack.processes()
     assert len(processes) >= 6, f"expected make, honcho, Redis, web and worker, found {processes}"

@@ -24,7 +24,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
 INSTALLED_APPS.insert(INSTALLED_APPS.index("django.contrib.staticfiles"), "whitenoise.runserver_nostatic")  # noqa: F405
 
 # django-debug-toolbar (requirements-dev.txt), development only: SQL, templates, cache and signals of each
-# page. Its scripts and styles are its own static files, so the site's CSP holds. DEBUG_TOOLBAR=false hides it.
+# page. Its scripts and styles are its own static files, so the site's CSP holds. DEBUG_TOOLBAR=false: off.
 if read_bool("DEBUG_TOOLBAR", True) and find_spec("debug_toolbar"):
     INSTALLED_APPS.append("debug_toolbar")  # noqa: F405
     # First, as its docs ask: it sees every response, including what the middleware below return.

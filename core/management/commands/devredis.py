@@ -26,7 +26,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=6380, help="port to listen on (127.0.0.1 only)")
-        parser.add_argument("--dir", dest="folder", default=".dev/redis", help="folder for Redis's saved data")
+        parser.add_argument("--dir", dest="folder", default=".dev/redis", help="Redis's data folder")
 
     def handle(self, *, port, folder, **options):
         if shutil.which("redis-server") is None:
