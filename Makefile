@@ -20,7 +20,6 @@ help:  ## list the targets
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python >= 3.12 is needed (found " + sys.version.split()[0] + "); see .python-version")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	# --no-compile: Python compiles what it imports on first use; compiling every installed file up front
 	# tripled the install's CPU time (make dev from a fresh clone).
 	$(BIN)/pip install --quiet --no-compile -r requirements-dev.txt
