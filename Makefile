@@ -17,11 +17,11 @@ CHROMIUM ?= /usr/bin/chromium
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t20
 
+# --no-compile: Python compiles what it imports on first use; compiling every installed file up front tripled
+# the install's CPU time (a fresh clone's `make dev` or `make test`).
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python >= 3.12 is needed (found " + sys.version.split()[0] + "); see .python-version")'
 	$(PYTHON) -m venv $(VENV)
-	# --no-compile: Python compiles what it imports on first use; compiling every installed file up front
-	# tripled the install's CPU time (make dev from a fresh clone).
 	$(BIN)/pip install --quiet --no-compile -r requirements-dev.txt
 	@touch $@
 
