@@ -4,6 +4,7 @@ import contextlib
 import http.cookiejar
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -135,3 +136,20 @@ def test_make_dev_delivers_mail_through_its_worker_and_ctrl_c_leaves_no_process(
     log = dev_stack.log()
     assert "Traceback" not in log
     assert re.search(r"worker\.1 stopped \(rc=0\)", log), log
+
+
+def test_make_dev_without_redis_server_says_how_to_install_it(tmp_path):
+    env = subprocess_env(PATH=str(tmp_path))  # a PATH with no redis-server on it
+    result = subprocess.run(
+        [shutil.which("make"), "dev"], cwd=BASE_DIR, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "sudo apt-get install redis-server" in result.stdout + result.stderr
+    assert "migrate" not in result.stdout
+
+
+def test_devredis_without_redis_server_says_how_to_install_it(manage, tmp_path):
+    result = manage("devredis", "--dir", str(tmp_path / "redis"), env={"PATH": str(tmp_path)})
+    assert result.returncode == 1
+    assert "sudo apt-get install redis-server" in result.stderr
+    assert "Traceback" not in result.stderr
