@@ -3,14 +3,14 @@
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, TemplateView, UpdateView, View
 
-from core.adminarea import forms, services
+from core.adminarea import csv_export, forms, selectors, services
 from core.adminarea.invites import is_pending, send_invite
-from core.adminarea.pagination import EstimatingPaginator
+from core.adminarea.pagination import EstimatingPaginator, LastPageMixin
 from core.adminarea.permissions import AdministratorRequiredMixin
 from core.adminarea.tokens import INVITE_MAX_AGE
 from core.models import EditableContent, User
@@ -24,11 +24,28 @@ class DashboardView(AdministratorRequiredMixin, TemplateView):
             users=Count("pk"),
             unconfirmed=Count("pk", filter=Q(confirmed=False)),
             administrators=Count("pk", filter=Q(role__in=services.administrator_roles(), is_active=True)),
+            invites=Count("pk", filter=selectors.PENDING_INVITE),
         )
-        return super().get_context_data(counts=counts, **kwargs)
+        return super().get_context_data(
+            counts=counts,
+            recent_sign_ups=selectors.recent_sign_ups(),
+            pending_invites=selectors.pending_invites()[:5],
+            **job_health(),
+            **kwargs,
+        )
 
 
-class UserListView(AdministratorRequiredMixin, ListView):
+def job_health():
+    """The dashboard's jobs at a glance, or why there is nothing to show (rq is imported only here)."""
+    from core.adminarea import jobqueues
+
+    try:
+        return {"jobs": jobqueues.job_health()}
+    except jobqueues.JobsUnavailable as unavailable:
+        return {"jobs": None, "jobs_unavailable": unavailable.message}
+
+
+class UserListView(AdministratorRequiredMixin, LastPageMixin, ListView):
     template_name = "adminarea/user_list.html"
     context_object_name = "users"
     paginate_by = 50
@@ -45,6 +62,19 @@ class UserListView(AdministratorRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(filters=self.filters, **kwargs)
+
+
+class UserExportView(AdministratorRequiredMixin, View):
+    """The user list as the filters and sort of ?q=&role=&status=&sort= show it, as a streamed CSV file."""
+
+    def get(self, request):
+        filters = forms.UserFilterForm(request.GET)
+        rows = csv_export.user_rows(filters.filter(User.objects.all()))
+        return StreamingHttpResponse(
+            rows,
+            content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="users.csv"'},
+        )
 
 
 class UserDetailView(AdministratorRequiredMixin, DetailView):
