@@ -115,9 +115,7 @@ def _summarize_worker(worker):
 
 
 def job_health():
-    """The dashboard's glance: jobs waiting, jobs failed, workers seen; None when jobs run inline."""
-    if settings.JOBS_RUN_INLINE:
-        return None
+    """The dashboard's glance: jobs waiting, jobs failed, retries waiting, workers seen."""
     queues, workers = summarize_queues()
     return {
         "queued": sum(queue.queued for queue in queues),

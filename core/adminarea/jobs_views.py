@@ -43,11 +43,10 @@ class QueueView(AdministratorRequiredMixin, TemplateView):
             failed_count, failed = jobqueues.failed_jobs(name)
             scheduled_count, scheduled = jobqueues.scheduled_jobs(name)
         except jobqueues.JobsUnavailable as unavailable:
-            return super().get_context_data(queue=name, unavailable=unavailable.message, **kwargs)
+            return super().get_context_data(unavailable=unavailable.message, **kwargs)
         except ServiceError as error:
             raise Http404(error.message) from error
         return super().get_context_data(
-            queue=name,
             failed=failed,
             failed_count=failed_count,
             scheduled=scheduled,

@@ -157,13 +157,83 @@ def test_an_estimated_list_has_no_next_page_after_an_exactly_full_last_page(
     assert admin_client.get(USERS, {"page": 2}).context["page_obj"].has_next() is False
 
 
-@pytest.mark.parametrize("page", ["3", "99999999999999999999", "0", "x"])
-def test_an_estimated_list_answers_404_for_pages_that_hold_nothing(
+@pytest.mark.parametrize("page", ["3", "99999999999999999999", "0", "-1"])
+def test_an_estimated_list_shows_its_last_page_for_a_page_past_the_end(
     admin_client, large_table_from_30_rows, page
 ):
     UserFactory.create_batch(60)
     large_table_from_30_rows()
-    assert admin_client.get(USERS, {"page": page}).status_code == HTTPStatus.NOT_FOUND
+    response = admin_client.get(USERS, {"page": page})
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["page_obj"].number == 2
+    assert len(response.context["users"]) == 11
+    assert response.context["page_obj"].has_next() is False
+
+
+def test_an_estimated_list_shows_its_real_last_page_when_the_estimate_is_too_high(
+    admin_client, large_table_from_30_rows
+):
+    UserFactory.create_batch(120)
+    large_table_from_30_rows()  # estimates 121 users: three pages
+    User.objects.exclude(email="boss@example.com").filter(pk__gt=User.objects.order_by("pk")[40].pk).delete()
+    response = admin_client.get(USERS, {"page": 3})
+    assert response.context["page_obj"].number == 1
+    assert len(response.context["users"]) == 41
+
+
+@pytest.mark.parametrize(("page", "number"), [("9", 2), ("0", 2), ("x", 1), ("", 1)])
+def test_an_exactly_counted_list_shows_its_last_page_past_the_end_and_its_first_for_a_non_number(
+    admin_client, page, number
+):
+    UserFactory.create_batch(55, last_name="Smith")
+    response = admin_client.get(USERS, {"q": "smith", "page": page})
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["page_obj"].number == number
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("confirmed", ["boss@example.com", "yes@example.com"]),
+        ("unconfirmed", ["invited@example.com", "no@example.com"]),
+        ("invited", ["invited@example.com"]),
+        ("", ["boss@example.com", "invited@example.com", "no@example.com", "yes@example.com"]),
+    ],
+)
+def test_the_user_list_filters_by_confirmed_unconfirmed_and_pending_invite(admin_client, status, expected):
+    UserFactory(email="yes@example.com", confirmed=True)
+    UserFactory(email="no@example.com", confirmed=False)
+    UserFactory(email="invited@example.com", confirmed=False, password=None)
+    User.objects.filter(email="invited@example.com").update(password="!unusable")
+    response = admin_client.get(USERS, {"status": status, "sort": "email"})
+    assert listed_emails(response) == expected
+
+
+def test_a_pending_invite_is_marked_in_the_list(admin_client):
+    UserFactory(email="invited@example.com", confirmed=False)
+    User.objects.filter(email="invited@example.com").update(password="!unusable")
+    assert "invite pending" in admin_client.get(USERS, {"status": "invited"}).text
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("role", ["boss@example.com", "c@example.com", "a@example.com"]),
+        ("-role", ["a@example.com", "c@example.com", "boss@example.com"]),
+        ("confirmed", ["a@example.com", "c@example.com", "boss@example.com"]),
+        ("-confirmed", ["boss@example.com", "c@example.com", "a@example.com"]),
+    ],
+)
+def test_the_user_list_sorts_by_role_and_by_confirmed_then_by_name(admin_client, sort, expected):
+    UserFactory(email="c@example.com", last_name="Aaron", confirmed=True)
+    UserFactory(email="a@example.com", last_name="Young", confirmed=False)
+    assert listed_emails(admin_client.get(USERS, {"sort": sort})) == expected
+
+
+def test_every_column_of_the_user_list_is_sortable(admin_client):
+    response = admin_client.get(USERS)
+    headers = response.text.split("<thead>")[1].split("</thead>")[0]
+    assert headers.count("<th") == headers.count("<a href=") == 5
 
 
 def test_a_users_page_shows_their_details(admin_client):
