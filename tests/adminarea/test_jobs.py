@@ -5,8 +5,8 @@ from http import HTTPStatus
 import django_rq
 import pytest
 from django.test import override_settings
-from django.utils import timezone
 from django.urls import reverse
+from django.utils import timezone
 from rq.job import Job, JobStatus
 
 from core import jobs
