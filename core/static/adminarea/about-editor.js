@@ -5,7 +5,27 @@
   "use strict";
   var textarea = document.querySelector("textarea[data-editor]");
   if (!textarea || !window.pell) return;
-  var block = function (tag) { return function () { window.pell.exec("formatBlock", "<" + tag + ">"); }; };
+  // A toolbar action returns true to give the focus back to the text (pell's convention).
+  var block = function (tag) { return function () { return window.pell.exec("formatBlock", "<" + tag + ">"); }; };
+  // HTML typed in the textarea is shown in the editor inertly: event handlers and style attributes are
+  // renamed inside its tags before parsing (so the CSP has nothing to refuse), it is parsed into a document
+  // of its own (no script runs there) and stripped of scripts, styles and every attribute but href and
+  // title. The server keeps no more when it saves.
+  var show = function (html) {
+    var defused = html.replace(/<[^>]*>/g, function (tag) {
+      return tag.replace(/(\s)(on[a-z]+|style)(\s*=)/gi, "$1data-removed$3");
+    });
+    var parsed = new DOMParser().parseFromString(defused, "text/html").body;
+    parsed.querySelectorAll("script, style, iframe, object, embed").forEach(function (node) { node.remove(); });
+    parsed.querySelectorAll("*").forEach(function (node) {
+      Array.prototype.slice.call(node.attributes).forEach(function (attribute) {
+        if (attribute.name !== "href" && attribute.name !== "title") node.removeAttribute(attribute.name);
+      });
+    });
+    editor.content.replaceChildren.apply(editor.content, Array.prototype.map.call(parsed.childNodes, function (node) {
+      return document.importNode(node, true);
+    }));
+  };
   var holder = document.createElement("div");
   holder.className = "editor";
   textarea.parentNode.insertBefore(holder, textarea);
@@ -27,7 +47,7 @@
       { name: "link", icon: "Link", title: "Link" },
     ],
   });
-  editor.content.innerHTML = textarea.value;
+  show(textarea.value);
   editor.content.setAttribute("role", "textbox");
   editor.content.setAttribute("aria-multiline", "true");
   editor.content.setAttribute("aria-label", "Text of the page");
@@ -42,11 +62,11 @@
   if (toggle) {
     toggle.hidden = false;
     toggle.addEventListener("click", function () {
-      var showHtml = !textarea.hidden;
-      if (showHtml) editor.content.innerHTML = textarea.value;
-      textarea.hidden = showHtml;
-      holder.hidden = !showHtml;
-      toggle.textContent = showHtml ? "Edit the HTML" : "Back to the editor";
+      var backToEditor = !textarea.hidden;
+      if (backToEditor) show(textarea.value);
+      textarea.hidden = backToEditor;
+      holder.hidden = !backToEditor;
+      toggle.textContent = backToEditor ? "Edit the HTML" : "Back to the editor";
     });
   }
 })();
