@@ -96,13 +96,20 @@ class UserFilterForm(forms.Form):
             ("invited", "Invite pending"),
         ],
     )
+    # Also a menu, for phones, where the table's sortable headings are hidden.
     sort = forms.ChoiceField(
         required=False,
-        choices=[(key, key) for name in SORTS for key in (name, f"-{name}")],
+        label="Sort by",
+        choices=[("", "Name (default)")]
+        + [
+            (key, f"{name.capitalize()}, {order}")
+            for name in SORTS
+            for key, order in ((name, "ascending"), (f"-{name}", "descending"))
+        ],
     )
 
     def __init__(self, data):
-        super().__init__(data)
+        super().__init__(data, label_suffix="")
         self.is_valid()  # invalid values are left out of cleaned_data and so ignored
 
     @property

@@ -56,6 +56,12 @@ class JobSummary:
     retries_left: int | None
     traceback: str
 
+    @property
+    def error(self):
+        """The traceback's last line: the exception and its message."""
+        lines = self.traceback.strip().splitlines()
+        return lines[-1] if lines else ""
+
 
 def queue_names():
     """The queues this site defines (settings.RQ_QUEUES); a name outside them is unknown."""
