@@ -4,6 +4,7 @@ from http import HTTPStatus
 
 import django_rq
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from rq.job import JobStatus
@@ -12,6 +13,7 @@ from core import jobs
 from core.mail.tasks import deliver_email, delivery_job_id
 from tests.adminarea.conftest import messages_of
 from tests.factories import OutgoingEmailFactory
+from tests.support import free_port
 
 OUTBOX = reverse("adminarea:outbox")
 
@@ -113,3 +115,26 @@ def test_sending_again_refuses_get(admin_client, redis_db):
     email = OutgoingEmailFactory()
     assert admin_client.get(resend(email.pk)).status_code == HTTPStatus.METHOD_NOT_ALLOWED
     assert django_rq.get_queue("default").count == 0
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(JOBS_RUN_INLINE=True)
+def test_without_redis_sending_again_delivers_at_once(admin_client, mailoutbox):
+    email = OutgoingEmailFactory(to="ada@example.com", attempts=1, last_error="ConnectionRefusedError")
+    response = admin_client.post(resend(email.pk), follow=True)
+    assert "The email to ada@example.com is queued to be sent again." in messages_of(response)
+    assert [message.to for message in mailoutbox] == [["ada@example.com"]]
+    email.refresh_from_db()
+    assert email.sent_at is not None
+
+
+@pytest.mark.django_db
+def test_when_redis_does_not_answer_sending_again_says_so_and_keeps_the_email(admin_client, settings):
+    settings.RQ_QUEUES = {
+        "default": {**settings.RQ_QUEUES["default"], "URL": f"redis://127.0.0.1:{free_port()}/0"}
+    }
+    email = OutgoingEmailFactory(to="ada@example.com")
+    response = admin_client.post(resend(email.pk), follow=True)
+    assert any("Redis does not answer" in message for message in messages_of(response))
+    email.refresh_from_db()
+    assert email.sent_at is None
