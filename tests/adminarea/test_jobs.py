@@ -206,3 +206,16 @@ def test_when_redis_does_not_answer_the_jobs_pages_say_so(admin_client, settings
         assert "Redis does not answer" in response.text
     response = admin_client.post(reverse("adminarea:failed_delete_all", args=["default"]), follow=True)
     assert any("Redis does not answer" in message for message in messages_of(response))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["/admin/rq/", "/admin/rq/queues/0/failed/", "/django-admin/django_rq/queue/"]
+)
+def test_django_rqs_own_dashboard_is_not_served(admin_client, url):
+    assert admin_client.get(url).status_code == HTTPStatus.NOT_FOUND
+
+
+@pytest.mark.django_db
+def test_djangos_admin_index_does_not_list_django_rqs_dashboard(admin_client):
+    assert "django_rq" not in admin_client.get(reverse("admin:index")).text
