@@ -5,7 +5,7 @@ from django.db.models import Q
 
 from core.models import User
 
-# An invite is pending until the invited user sets a password (core.adminarea.invites.is_pending).
+# An invite is pending until the invited user sets a password (core.invites.services.is_pending).
 PENDING_INVITE = Q(is_active=True, password__startswith=UNUSABLE_PASSWORD_PREFIX)
 
 

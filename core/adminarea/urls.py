@@ -1,18 +1,19 @@
 from django.urls import path
 
 from core.adminarea import jobs_views, outbox_views, views
+from core.invites import views as invite_views
 
 app_name = "adminarea"
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("users/", views.UserListView.as_view(), name="users"),
     path("users/export.csv", views.UserExportView.as_view(), name="users_export"),
-    path("users/invite/", views.InviteView.as_view(), name="invite"),
+    path("users/invite/", invite_views.InviteView.as_view(), name="invite"),
     path("users/new/", views.UserCreateView.as_view(), name="user_create"),
     path("users/<int:pk>/", views.UserDetailView.as_view(), name="user"),
     path("users/<int:pk>/edit/", views.UserChangeView.as_view(), name="user_edit"),
     path("users/<int:pk>/delete/", views.UserDeleteView.as_view(), name="user_delete"),
-    path("users/<int:pk>/reinvite/", views.ReinviteView.as_view(), name="user_reinvite"),
+    path("users/<int:pk>/reinvite/", invite_views.ReinviteView.as_view(), name="user_reinvite"),
     path("content/<slug:slug>/", views.ContentEditView.as_view(), name="content"),
     path("jobs/", jobs_views.JobsView.as_view(), name="jobs"),
     path("jobs/<str:queue>/", jobs_views.QueueView.as_view(), name="queue"),

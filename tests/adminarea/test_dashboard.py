@@ -7,9 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import jobs
-from core.models import User
 from tests.adminarea.job_functions import fail_with
-from tests.factories import UserFactory
+from tests.factories import InvitedUserFactory, UserFactory
 
 DASHBOARD = reverse("adminarea:dashboard")
 
@@ -31,8 +30,7 @@ def test_the_dashboard_lists_the_five_newest_sign_ups_newest_first(admin_client,
 
 @pytest.mark.django_db
 def test_the_dashboard_lists_pending_invites_and_counts_them(admin_client, redis_db):
-    UserFactory(email="invited@example.com", first_name="Ada", last_name="Lovelace", confirmed=False)
-    User.objects.filter(email="invited@example.com").update(password="!unusable")
+    InvitedUserFactory(email="invited@example.com", first_name="Ada", last_name="Lovelace")
     response = admin_client.get(DASHBOARD)
     assert [user.email for user in response.context["pending_invites"]] == ["invited@example.com"]
     assert response.context["counts"]["invites"] == 1

@@ -9,8 +9,8 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 
 from core.adminarea import csv_export
-from core.models import Role, User
-from tests.factories import UserFactory
+from core.models import Role
+from tests.factories import InvitedUserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +49,7 @@ def test_the_export_holds_the_filtered_list_in_its_order(admin_client):
 
 
 def test_the_export_filters_by_role_and_marks_pending_invites(admin_client):
-    UserFactory(email="invited@example.com", confirmed=False)
-    User.objects.filter(email="invited@example.com").update(password="!unusable")
+    InvitedUserFactory(email="invited@example.com")
     _, *rows = exported(admin_client.get(EXPORT, {"role": Role.default_role().pk}))
     assert [(row[0], row[5]) for row in rows] == [("invited@example.com", "yes")]
 

@@ -11,10 +11,9 @@ from rq.job import Job, JobStatus
 
 from core import jobs
 from core.mail.tasks import deliver_email, delivery_job_id, enqueue_delivery
-from tests.adminarea.conftest import messages_of
 from tests.adminarea.job_functions import fail_with
 from tests.factories import OutgoingEmailFactory
-from tests.support import wait_until
+from tests.support import messages_of, wait_until
 
 JOBS = reverse("adminarea:jobs")
 QUEUE = reverse("adminarea:queue", args=["default"])

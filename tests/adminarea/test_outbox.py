@@ -11,9 +11,8 @@ from rq.job import JobStatus
 
 from core import jobs
 from core.mail.tasks import deliver_email, delivery_job_id
-from tests.adminarea.conftest import messages_of
 from tests.factories import OutgoingEmailFactory
-from tests.support import free_port
+from tests.support import free_port, messages_of
 
 OUTBOX = reverse("adminarea:outbox")
 

@@ -9,7 +9,7 @@ class Command(shell.Command):
     def get_auto_imports(self):
         return [
             *super().get_auto_imports(),
-            "core.models.Permission",
+            "core.models.RolePermission",
             "core.jobs.enqueue",
             "core.mail.outbox.send_email",
             "django_rq.get_queue",
