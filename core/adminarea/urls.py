@@ -1,7 +1,9 @@
 from django.urls import path
 
 from core.adminarea import jobs_views, outbox_views, views
+from core.audit.views import AuditTrailView
 from core.invites import views as invite_views
+from core.twofactor.views import TurnOffForUserView
 
 app_name = "adminarea"
 urlpatterns = [
@@ -39,4 +41,6 @@ urlpatterns = [
     ),
     path("outbox/", outbox_views.OutboxView.as_view(), name="outbox"),
     path("outbox/<int:pk>/resend/", outbox_views.ResendEmailView.as_view(), name="outbox_resend"),
+    path("audit/", AuditTrailView.as_view(), name="audit"),
+    path("users/<int:pk>/two-factor/off/", TurnOffForUserView.as_view(), name="user_two_factor_off"),
 ]
