@@ -121,7 +121,8 @@ def test_the_queue_page_lists_retries_waiting_for_their_time(admin_client, worke
 
 @pytest.mark.django_db(transaction=True)
 def test_the_jobs_page_shows_a_running_worker_with_its_last_heartbeat(admin_client, start_worker):
-    started = start_worker()
+    # Without rq's scheduler: a scheduler process forked just before the test's SIGTERM would outlive it.
+    started = start_worker("--without-scheduler")
     wait_until(lambda: admin_client.get(JOBS).context["workers"], "the worker registers", explain=started.log)
     response = admin_client.get(JOBS)
     [worker] = response.context["workers"]
