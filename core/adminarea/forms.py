@@ -75,16 +75,9 @@ class UserFilterForm(forms.Form):
             ("invited", "Invite pending"),
         ],
     )
-    # Also a menu, for phones, where the table's sortable headings are hidden.
     sort = forms.ChoiceField(
         required=False,
-        label="Sort by",
-        choices=[("", "Name (default)")]
-        + [
-            (key, f"{name.capitalize()}, {order}")
-            for name in SORTS
-            for key, order in ((name, "ascending"), (f"-{name}", "descending"))
-        ],
+        choices=[(key, key) for name in SORTS for key in (name, f"-{name}")],
     )
 
     def __init__(self, data):

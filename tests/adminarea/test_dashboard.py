@@ -40,9 +40,9 @@ def test_the_dashboard_lists_pending_invites_and_counts_them(admin_client, redis
 
 @pytest.mark.django_db(transaction=True)
 def test_the_dashboard_shows_waiting_and_failed_jobs_and_workers_seen(admin_client, worker):
-    jobs.dispatch(fail_with, "boom")
+    jobs.enqueue_now(fail_with, "boom")
     worker()
-    jobs.dispatch(fail_with, "waiting")
+    jobs.enqueue_now(fail_with, "waiting")
     response = admin_client.get(DASHBOARD)
     assert response.context["jobs"] == {"queued": 1, "failed": 1, "scheduled": 0, "workers": 0}
     assert "none: emails wait until a worker starts" in response.text

@@ -27,7 +27,7 @@ def queue():
 @pytest.fixture
 def failed_job(worker):
     """A job that a real worker ran and that failed, its message holding markup."""
-    job = jobs.dispatch(fail_with, SCRIPT)
+    job = jobs.enqueue_now(fail_with, SCRIPT)
     worker()
     assert job.get_status() == JobStatus.FAILED
     return job
@@ -35,7 +35,7 @@ def failed_job(worker):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_jobs_page_counts_each_queues_jobs(admin_client, failed_job):
-    jobs.dispatch(fail_with, "waiting")
+    jobs.enqueue_now(fail_with, "waiting")
     response = admin_client.get(JOBS)
     assert response.status_code == HTTPStatus.OK
     [default] = response.context["queues"]
@@ -67,7 +67,7 @@ def test_an_administrator_requeues_a_failed_email_and_a_worker_delivers_it(
     admin_client, worker, smtp_down, mailbox
 ):
     email = OutgoingEmailFactory(to="ada@example.com")
-    job = jobs.dispatch(
+    job = jobs.enqueue_now(
         deliver_email, email.pk, job_id=delivery_job_id(email.pk)
     )  # no retries: fails at once
     worker(env={"EMAIL_URL": smtp_down})
@@ -93,7 +93,7 @@ def test_deleting_a_failed_job_removes_it_for_good(admin_client, failed_job):
 @pytest.mark.django_db(transaction=True)
 def test_requeue_all_and_delete_all_act_on_every_failed_job(admin_client, worker):
     for number in range(3):
-        jobs.dispatch(fail_with, f"failure {number}")
+        jobs.enqueue_now(fail_with, f"failure {number}")
     worker()
     assert queue().failed_job_registry.count == 3
 
@@ -154,7 +154,7 @@ def test_an_action_on_an_unknown_queue_or_job_is_404(admin_client, redis_db, act
 
 @pytest.mark.django_db(transaction=True)
 def test_a_job_that_is_not_failed_cannot_be_requeued_or_deleted_as_one(admin_client, redis_db):
-    waiting = jobs.dispatch(fail_with, "waiting")
+    waiting = jobs.enqueue_now(fail_with, "waiting")
     for action in ("failed_requeue", "failed_delete"):
         response = admin_client.post(reverse(f"adminarea:{action}", args=["default", waiting.id]))
         assert response.status_code == HTTPStatus.NOT_FOUND

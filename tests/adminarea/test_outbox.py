@@ -68,7 +68,7 @@ def test_sending_a_failed_email_again_replaces_its_failed_job_and_a_worker_deliv
     admin_client, worker, smtp_down, mailbox
 ):
     email = OutgoingEmailFactory(to="ada@example.com")
-    failed = jobs.dispatch(deliver_email, email.pk, job_id=delivery_job_id(email.pk))
+    failed = jobs.enqueue_now(deliver_email, email.pk, job_id=delivery_job_id(email.pk))
     worker(env={"EMAIL_URL": smtp_down})
     assert failed.get_status() == JobStatus.FAILED
 

@@ -16,7 +16,7 @@ from tests.factories import AdminFactory, OutgoingEmailFactory, UserFactory
 def failed_email(worker, smtp_down):
     """An email whose delivery a real worker tried, without retries, while SMTP was down."""
     email = OutgoingEmailFactory(to="ada@example.com", subject="Confirm your account")
-    jobs.dispatch(deliver_email, email.pk, job_id=delivery_job_id(email.pk))
+    jobs.enqueue_now(deliver_email, email.pk, job_id=delivery_job_id(email.pk))
     worker(env={"EMAIL_URL": smtp_down})
     return email
 
