@@ -123,4 +123,7 @@ PAGES = [
     ),
     SitePage(ADMIN, "adminarea:content", lambda data: reverse("adminarea:content", args=["about"])),
     SitePage(ADMIN, "adminarea:audit"),
+    SitePage(ADMIN, "adminarea:jobs"),
+    SitePage(ADMIN, "adminarea:queue", lambda data: reverse("adminarea:queue", args=["default"])),
+    SitePage(ADMIN, "adminarea:outbox"),
 ]
