@@ -1,5 +1,6 @@
 """The site's URLs: each feature package of core brings its own urls module."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -16,4 +17,12 @@ urlpatterns = [
     path("django-admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("django-admin/", admin.site.urls),
     path("health/", include("core.health.urls")),
+    # The development mail viewer; 404 unless settings.MAIL_VIEWER (development only).
+    path("dev/mail/", include("core.mail.urls")),
 ]
+
+# django-debug-toolbar's pages, where development settings installed it (never in production).
+if "debug_toolbar" in settings.INSTALLED_APPS:
+    from debug_toolbar.toolbar import debug_toolbar_urls
+
+    urlpatterns += debug_toolbar_urls()
