@@ -11,7 +11,7 @@ from django.urls import reverse_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from core.accounts import emails, forms, services, tokens
+from core.accounts import emails, forms, lockout, services, tokens
 from core.accounts.emails import site_url_of
 from core.services import ServiceError
 from core.twofactor import login as twofactor_login
@@ -130,6 +130,11 @@ class PasswordResetConfirmView(SuccessMessageMixin, auth_views.PasswordResetConf
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:login")
     success_message = "Your password has been reset. You can log in with it now."
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        lockout.forget_failures_of(form.user.email)  # the mailed link proved who asks: lift any lockout
+        return response
 
 
 class AccountView(LoginRequiredMixin, TemplateView):

@@ -138,11 +138,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Failed logins: after LOGIN_FAILURE_LIMIT failures for one e-mail OR from one address, logins for it
-# are refused for LOGIN_COOLOFF_MINUTES (django-axes, https://django-axes.readthedocs.io/).
+# Failed logins: after LOGIN_FAILURE_LIMIT failures for one e-mail FROM one address, or from one address
+# whatever the e-mails, logins are refused there for LOGIN_COOLOFF_MINUTES (django-axes,
+# https://django-axes.readthedocs.io/). Never for an e-mail everywhere: anyone could then keep any
+# account (an administrator's) locked out; the owner on their own address still gets in.
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 # The login form posts the e-mail as "username"; count it without case, as logins compare it.
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "core.accounts.lockout.attempted_email"
