@@ -1,12 +1,19 @@
 """Account forms: Django's auth forms, adapted to log in by e-mail and to send mail through the outbox."""
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, PasswordResetForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    BaseUserCreationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.urls import reverse
 
 from core.accounts.emails import send_password_reset_email, site_url_of
 from core.accounts.models import User
 from core.accounts.throttle import may_mail
+from core.accounts.validators import EMAIL_MAX_LENGTH, bound_email_field, bound_password_fields
 
 
 class RegistrationForm(BaseUserCreationForm):
@@ -26,6 +33,7 @@ class RegistrationForm(BaseUserCreationForm):
         self.fields["last_name"].required = True
         self.fields["first_name"].widget.attrs["autofocus"] = True
         self.fields["email"].widget.attrs.pop("autofocus", None)
+        bound_password_fields(self)
 
     def clean_email(self):
         # A different case is still the same account.
@@ -57,6 +65,9 @@ class LoginForm(AuthenticationForm):
         email.label = "E-mail"
         email.widget.input_type = "email"
         email.widget.attrs["autocomplete"] = "email"
+        # Bounded here, so an over-long value never reaches authenticate() (and django-axes' table).
+        bound_email_field(email)
+        bound_password_fields(self)
 
 
 class OutboxPasswordResetForm(PasswordResetForm):
@@ -82,7 +93,9 @@ class EmailChangeForm(forms.Form):
     """A new address, and the current password to prove it is the owner asking."""
 
     email = forms.EmailField(
-        label="New e-mail", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+        label="New e-mail",
+        max_length=EMAIL_MAX_LENGTH,
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
     password = forms.CharField(
         label="Current password",
@@ -93,6 +106,7 @@ class EmailChangeForm(forms.Form):
     def __init__(self, user, *args, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        bound_password_fields(self)
 
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data["email"])
@@ -109,3 +123,17 @@ class EmailChangeForm(forms.Form):
                 "Your password was entered incorrectly. Please enter it again.", code="password_incorrect"
             )
         return password
+
+
+class BoundedPasswordChangeForm(PasswordChangeForm):
+    """Django's form; its current-password field refuses over-long values before checking them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_password_fields(self)
+
+
+class BoundedSetPasswordForm(SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_password_fields(self)

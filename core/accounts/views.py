@@ -127,6 +127,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 class PasswordResetConfirmView(SuccessMessageMixin, auth_views.PasswordResetConfirmView):
+    form_class = forms.BoundedSetPasswordForm
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:login")
     success_message = "Your password has been reset. You can log in with it now."
@@ -142,6 +143,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
 
 
 class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
+    form_class = forms.BoundedPasswordChangeForm
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:manage")
     success_message = "Your password has been changed."
