@@ -13,6 +13,7 @@ from django.views.generic import FormView, TemplateView
 
 from core.accounts import emails, forms, lockout, services, tokens
 from core.accounts.emails import site_url_of
+from core.accounts.sessions import start_session
 from core.services import ServiceError
 from core.twofactor import login as twofactor_login
 
@@ -27,8 +28,7 @@ class LoginView(auth_views.LoginView):
             remember, next_url = form.cleaned_data["remember_me"], self.get_redirect_url()
             return twofactor_login.begin(self.request, form.get_user(), remember=remember, next_url=next_url)
         response = super().form_valid(form)
-        if not form.cleaned_data["remember_me"]:
-            self.request.session.set_expiry(0)  # ends when the browser closes
+        start_session(self.request, remember=form.cleaned_data["remember_me"])
         messages.success(self.request, "You are now logged in.")
         return response
 

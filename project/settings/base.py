@@ -45,10 +45,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in session's server-side lifetime restarts while it is used (SESSION_COOKIE_AGE).
+    "core.accounts.sessions.SlidingSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Signed-in users who have not confirmed their e-mail see only the "unconfirmed" page.
     "core.accounts.middleware.UnconfirmedUserGateMiddleware",
+    # Pages for signed-in users are never cached (Cache-Control: private, no-store).
+    "core.accounts.middleware.PrivatePagesMiddleware",
     # Administrators set up two-factor before any admin page (TWO_FACTOR_REQUIRED_FOR_ADMINS).
     "core.twofactor.middleware.AdminTwoFactorGateMiddleware",
     # Lets the audit trail record the address of the request an administrator acted in.
@@ -105,6 +109,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
+# A login without "remember me" ends with the browser, and on the server after a day without a visit;
+# "remember me" keeps it two weeks (core/accounts/sessions.py).
+SESSION_COOKIE_AGE = 24 * 60 * 60
+REMEMBER_ME_AGE = 14 * 24 * 60 * 60
 # Only a fallback: after login users go to their role's home (Role.home_url_name).
 LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "pages:home"
