@@ -79,5 +79,6 @@ def lifetime(seconds):
 
 
 def site_url_of(request):
-    """The site's address as this request reached it, for the links mailed while answering it."""
-    return request.build_absolute_uri("/")
+    """The site's address for the links mailed while answering `request`: SITE_URL (always set in
+    production), else the address this request reached (development, tests)."""
+    return settings.SITE_URL or request.build_absolute_uri("/")

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.utils.csp import CSP
 
-from project.env import BASE_DIR, env, mailer_config
+from project.env import BASE_DIR, env, mailer_config, site_url
 from project.sentry import init_sentry
 
 # Which environment module is in force; guards destructive commands such as recreate_db.
@@ -191,6 +191,10 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="django-base <no-reply@lo
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The name shown in page titles and e-mail subjects.
 SITE_NAME = env("SITE_NAME", default="django-base")
+# The address mailed links start with ("https://example.com/"), never the request's Host header (a forged
+# port or host would end up in a reset link). Empty: production derives it from ALLOWED_HOSTS; development
+# and testing use the address the request came to.
+SITE_URL = site_url(env("SITE_URL", default=""))
 
 # Background jobs (docs/jobs.md). Without REDIS_URL (development only) jobs run inline in the web process.
 REDIS_URL = env("REDIS_URL", default=None)
