@@ -57,8 +57,9 @@ def send_password_reset_email(*, user, path, site_url):
     )
 
 
-def send_email_change_email(*, user, new_email, site_url):
-    """Sent to the new address: the change happens only when its owner opens the link."""
+def send_email_change_email(*, user, new_email, site_url, by=None):
+    """Sent to the new address: the change happens only when its owner opens the link. `by` is the
+    administrator who asked, if it was not the user."""
     path = reverse("accounts:change_email_confirm", args=[make_email_change_token(user, new_email)])
     send_email(
         new_email,
@@ -66,6 +67,7 @@ def send_email_change_email(*, user, new_email, site_url):
         {
             "user": user,
             "new_email": new_email,
+            "by": by,
             "link": absolute_url(site_url, path),
             "expires_in": lifetime(settings.EMAIL_CHANGE_TIMEOUT),
         },

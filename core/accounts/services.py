@@ -2,6 +2,7 @@
 account, confirming the address, and changing it only through a link mailed to the new one."""
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from core.accounts import emails
 from core.accounts.models import User
@@ -48,5 +49,6 @@ def apply_email_change(*, user, new_email):
     if User.objects.with_email(new_email).exclude(pk=user.pk).exists():
         raise ServiceError("Another account uses this e-mail address.", code="email_taken")
     user.email = new_email
-    user.save(update_fields=["email"])
+    user.email_changed_at = timezone.now()  # spends every other change link mailed so far
+    user.save(update_fields=["email", "email_changed_at"])
     return user

@@ -5,6 +5,8 @@ visit, so a cookie copied from a shared computer stops working the next day."""
 import time
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 
 # A session's lifetime restarts at most this often (one write), not on every request.
 REFRESH_EVERY = 60 * 60
@@ -17,7 +19,13 @@ def start_session(request, *, remember):
         request.session.set_expiry(settings.REMEMBER_ME_AGE)
     else:
         request.session.set_expiry(0)  # the cookie ends when the browser closes
-    request.session[REFRESHED] = int(time.time())
+
+
+@receiver(user_logged_in, dispatch_uid="core.accounts.sessions.mark_refreshed")
+def mark_refreshed(sender, request, **kwargs):
+    """Every login (any view, an invite, a test client's) saves its session: its lifetime starts now."""
+    if request is not None and hasattr(request, "session"):
+        request.session[REFRESHED] = int(time.time())
 
 
 class SlidingSessionMiddleware:

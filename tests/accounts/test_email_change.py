@@ -93,6 +93,31 @@ def test_the_link_works_once(client, ada):
     assert "This link is invalid, has expired or has already been used" in response.text
 
 
+def test_an_earlier_link_is_spent_once_the_address_changes_and_changes_back(client, ada):
+    ask_for(client, "x@example.org")
+    first = link_mailed_to("x@example.org")
+    client.post(first)
+    ask_for(client, "ada@example.com")
+    client.post(link_mailed_to("ada@example.com"))
+    ada.refresh_from_db()
+    assert ada.email == "ada@example.com"
+    response = client.post(first)
+    assert "This link is invalid, has expired or has already been used" in response.text
+    ada.refresh_from_db()
+    assert ada.email == "ada@example.com"
+
+
+def test_a_link_is_spent_by_a_change_made_through_another_link(client, ada):
+    ask_for(client, "one@example.org")
+    ask_for(client, "two@example.org")
+    client.post(link_mailed_to("two@example.org"))
+    ask_for(client, "ada@example.com")
+    client.post(link_mailed_to("ada@example.com"))
+    client.post(link_mailed_to("one@example.org"))
+    ada.refresh_from_db()
+    assert ada.email == "ada@example.com"
+
+
 def test_the_link_expires_after_an_hour(client, ada):
     token = SignedAt(timezone.now() - timedelta(minutes=61), salt=CHANGE_EMAIL_SALT).sign_object(
         {"user": ada.pk, "old": ada.email, "new": "new@example.org"}
