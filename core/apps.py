@@ -20,7 +20,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(insert_roles, sender=self, dispatch_uid="core.insert_roles")
-        # Connects the receiver that forgets an e-mail's failed logins once it logs in.
-        from core.accounts import lockout  # noqa: F401
-        # Connects the receiver that starts a new login's server-side lifetime.
-        from core.accounts import sessions  # noqa: F401
+        # Connect the receivers that forget an e-mail's failed logins once it logs in, and that start a
+        # new login's server-side lifetime.
+        from core.accounts import lockout, sessions  # noqa: F401

@@ -38,7 +38,7 @@ class SlidingSessionMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         session = getattr(request, "session", None)
-        if session is not None and request.user.is_authenticated and not session.modified:
-            if time.time() - session.get(REFRESHED, 0) > REFRESH_EVERY:
-                session[REFRESHED] = int(time.time())
+        signed_in = session is not None and request.user.is_authenticated
+        if signed_in and not session.modified and time.time() - session.get(REFRESHED, 0) > REFRESH_EVERY:
+            session[REFRESHED] = int(time.time())
         return response

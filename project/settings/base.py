@@ -140,7 +140,7 @@ SECURITY_CONTACT_EMAIL = env("SECURITY_CONTACT_EMAIL", default="security@example
 # Seconds a user may take between the right password and the code before logging in starts over.
 TWO_FACTOR_LOGIN_TIMEOUT = 5 * 60
 AUTH_PASSWORD_VALIDATORS = [
-    # At most 128 characters (ASVS 2.1.2); the form fields refuse longer ones too (core/accounts/validators.py).
+    # At most 128 characters (ASVS 2.1.2); form fields refuse longer ones too (core/accounts/validators.py).
     {"NAME": "core.accounts.validators.PasswordMaxLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
