@@ -45,6 +45,15 @@ def send_account_exists_email(*, user, site_url):
     )
 
 
+def send_email_in_use_email(*, user, site_url):
+    """Someone asked to move their account to an address that has one: tell its owner, not them."""
+    send_email(
+        user.email,
+        "email_in_use",
+        {"user": user, "reset_link": absolute_url(site_url, reverse("accounts:password_reset"))},
+    )
+
+
 def send_password_reset_email(*, user, path, site_url):
     send_email(
         user.email,

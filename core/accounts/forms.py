@@ -108,21 +108,25 @@ class EmailChangeForm(forms.Form):
         super().__init__(*args, **kwargs)
         bound_password_fields(self)
 
-    def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        if email == self.user.email:
-            raise forms.ValidationError("This is already your e-mail address.", code="same_email")
-        if User.objects.with_email(email).exists():
-            raise forms.ValidationError("Another account uses this e-mail address.", code="email_taken")
-        return email
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(
-                "Your password was entered incorrectly. Please enter it again.", code="password_incorrect"
+    def clean(self):
+        """The password first: without it the form says nothing about the address. An address another
+        account uses is no error either (request_email_change mails its owner instead)."""
+        cleaned = super().clean()
+        if "password" in cleaned and not self.user.check_password(cleaned["password"]):
+            self.add_error(
+                "password",
+                forms.ValidationError(
+                    "Your password was entered incorrectly. Please enter it again.", code="password_incorrect"
+                ),
             )
-        return password
+            return cleaned
+        if "email" in cleaned:
+            cleaned["email"] = User.objects.normalize_email(cleaned["email"])
+            if cleaned["email"] == self.user.email:
+                self.add_error(
+                    "email", forms.ValidationError("This is already your e-mail address.", code="same_email")
+                )
+        return cleaned
 
 
 class BoundedPasswordChangeForm(PasswordChangeForm):

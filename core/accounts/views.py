@@ -159,9 +159,13 @@ class EmailChangeView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         new_email = form.cleaned_data["email"]
-        services.request_email_change(
-            user=self.request.user, new_email=new_email, site_url=site_url_of(self.request)
-        )
+        try:
+            services.request_email_change(
+                user=self.request.user, new_email=new_email, site_url=site_url_of(self.request)
+            )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
         messages.success(
             self.request,
             f"A confirmation link has been sent to {new_email}. "
