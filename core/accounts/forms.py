@@ -8,11 +8,8 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordForm,
 )
-from django.urls import reverse
 
-from core.accounts.emails import send_password_reset_email, site_url_of
 from core.accounts.models import User
-from core.accounts.throttle import may_mail
 from core.accounts.validators import EMAIL_MAX_LENGTH, bound_email_field, bound_password_fields
 
 
@@ -71,22 +68,13 @@ class LoginForm(AuthenticationForm):
 
 
 class OutboxPasswordResetForm(PasswordResetForm):
-    """Django's reset form (silent about unknown addresses), sending its e-mail through the outbox."""
+    """Django's reset form, for its field only: PasswordResetView hands the reset to a worker, which
+    decides whether to send (core/accounts/tasks.py)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = "E-mail"
         self.fields["email"].widget.attrs["autofocus"] = True
-
-    def save(self, request=None, **kwargs):
-        self.request = request
-        super().save(request=request, **kwargs)
-
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
-        if not may_mail("password_reset", to_email):
-            return  # silently, like an unknown address: the page's answer never changes
-        path = reverse("accounts:password_reset_confirm", args=[context["uid"], context["token"]])
-        send_password_reset_email(user=context["user"], path=path, site_url=site_url_of(self.request))
 
 
 class EmailChangeForm(forms.Form):

@@ -35,6 +35,15 @@ def resend_confirmation(*, user, site_url):
     emails.send_confirmation_email(user=user, site_url=site_url)
 
 
+def request_password_reset(*, email, site_url):
+    """Hand the whole reset to a worker: the request costs the same whether or not `email` has an
+    account (core/accounts/tasks.py)."""
+    from core import jobs  # imports rq: only when a job is handed over
+    from core.accounts.tasks import send_password_reset
+
+    jobs.dispatch(send_password_reset, User.objects.normalize_email(email), site_url)
+
+
 def confirm_account(*, user):
     user.confirmed = True
     user.save(update_fields=["confirmed"])

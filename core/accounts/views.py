@@ -117,13 +117,14 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:login")
 
     def form_valid(self, form):
-        # The same answer whether or not the address has an account.
+        # The same answer, and the same work, whether or not the address has an account.
+        services.request_password_reset(email=form.cleaned_data["email"], site_url=site_url_of(self.request))
         messages.success(
             self.request,
             f"If {form.cleaned_data['email']} belongs to an account, a link to reset its password "
             f"is on its way. It expires in {emails.lifetime(settings.PASSWORD_RESET_TIMEOUT)}.",
         )
-        return super().form_valid(form)
+        return redirect(self.get_success_url())
 
 
 class PasswordResetConfirmView(SuccessMessageMixin, auth_views.PasswordResetConfirmView):
