@@ -2,6 +2,7 @@
 account, confirming the address, changing it only through a link mailed to the new one, and the
 self-service pages (name, deleting the account, a copy of one's data)."""
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -44,7 +45,12 @@ def resend_confirmation(*, user, site_url):
 def request_password_reset(*, email, site_url):
     """Hand the whole reset to a worker: the request costs the same whether or not `email` has an
     account (core/accounts/tasks.py)."""
-    jobs.enqueue_now(send_password_reset, User.objects.normalize_email(email), site_url)
+    email = User.objects.normalize_email(email)
+    job = jobs.enqueue_now(send_password_reset, email, site_url)
+    if job is None and not settings.JOBS_RUN_INLINE:
+        # Redis is unreachable: send from here rather than lose the request (the outbox keeps the
+        # e-mail until Redis is back). Only then does a known address cost more.
+        send_password_reset(email, site_url)
 
 
 def confirm_account(*, user):
