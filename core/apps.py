@@ -23,3 +23,6 @@ class CoreConfig(AppConfig):
         # Connect the receivers that forget an e-mail's failed logins once it logs in, and that start a
         # new login's server-side lifetime.
         from core.accounts import lockout, sessions  # noqa: F401
+
+        # Registers the deploy check that refuses a development mailer (core/mail/console.py) in production.
+        from core.mail import checks  # noqa: F401
