@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, TemplateView, UpdateView, View
 
+from core.accounts.emails import site_url_of
 from core.adminarea import csv_export, forms, selectors, services
 from core.adminarea.pagination import EstimatingPaginator, LastPageMixin
 from core.adminarea.permissions import AdministratorRequiredMixin
@@ -100,11 +101,22 @@ class UserChangeView(AdministratorRequiredMixin, UpdateView):
 
     def form_valid(self, form):
         try:
-            user = services.update_user(actor=self.request.user, user=self.object, **form.cleaned_data)
+            user = services.update_user(
+                actor=self.request.user,
+                user=self.object,
+                site_url=site_url_of(self.request),
+                **form.cleaned_data,
+            )
         except ServiceError as error:
             form.add_error("email" if error.code == "admin_email" else "role", error.message)
             return self.form_invalid(form)
         messages.success(self.request, f"Saved the changes to {user}.")
+        if form.cleaned_data["email"] != user.email:
+            messages.info(
+                self.request,
+                f"A link to confirm {form.cleaned_data['email']} has been sent there; the email "
+                f"address of {user} changes once its owner opens it.",
+            )
         return redirect("adminarea:user", pk=user.pk)
 
 

@@ -12,7 +12,7 @@ from core.adminarea import pagination, services
 from core.models import Role, User
 from core.services import ServiceError
 from tests.factories import PASSWORD, AdminFactory, InvitedUserFactory, UserFactory
-from tests.support import messages_of, outbox_to
+from tests.support import link_mailed_to, messages_of, outbox_to
 
 pytestmark = pytest.mark.django_db
 
@@ -253,17 +253,33 @@ def change(member, **fields):
     return {**data, **fields}
 
 
-def test_an_administrator_changes_a_users_role_and_email(admin_client):
-    member = UserFactory()
+def test_an_administrator_changes_a_users_role_and_asks_for_a_new_email(admin_client):
+    member = UserFactory(email="ada@example.com")
     response = admin_client.post(
         reverse("adminarea:user_edit", args=[member.pk]),
         change(member, email="New@Example.com", role=Role.administrator().pk),
         follow=True,
     )
     member.refresh_from_db()
-    assert member.email == "new@example.com"
+    assert member.email == "ada@example.com"
     assert member.is_admin
     assert f"Saved the changes to {member}." in messages_of(response)
+    assert (
+        f"A link to confirm new@example.com has been sent there; the email address of {member} changes "
+        "once its owner opens it."
+    ) in messages_of(response)
+
+
+def test_the_new_email_takes_effect_when_its_owner_opens_the_link(admin_client, client):
+    member = UserFactory(email="ada@example.com")
+    admin_client.post(
+        reverse("adminarea:user_edit", args=[member.pk]), change(member, email="ada@new.example")
+    )
+    [link] = outbox_to("ada@new.example")
+    assert "An administrator (Grace Hopper) asked for this change." in link.body_text
+    client.post(link_mailed_to("ada@new.example"))
+    member.refresh_from_db()
+    assert member.email == "ada@new.example"
 
 
 def test_the_old_address_is_told_when_an_administrator_changes_a_users_email(admin_client):
@@ -272,8 +288,24 @@ def test_the_old_address_is_told_when_an_administrator_changes_a_users_email(adm
         reverse("adminarea:user_edit", args=[member.pk]), change(member, email="ada@new.example")
     )
     [notice] = outbox_to("ada@example.com")
-    assert notice.subject == "The e-mail address of your django-base account was changed"
+    assert notice.subject == "An administrator asked to change the email address of your django-base account"
     assert "ada@new.example" in notice.body_text
+
+
+def test_demoting_an_administrator_changing_their_email_and_promoting_them_back_takes_nothing_over(
+    admin_client,
+):
+    other = AdminFactory(email="other.admin@example.com")
+    url = reverse("adminarea:user_edit", args=[other.pk])
+    admin_client.post(url, change(other, role=Role.default_role().pk))
+    other.refresh_from_db()
+    admin_client.post(url, change(other, email="attacker@example.com"))
+    other.refresh_from_db()
+    admin_client.post(url, change(other, role=Role.administrator().pk))
+    other.refresh_from_db()
+    assert other.is_admin
+    assert other.email == "other.admin@example.com"
+    assert len(outbox_to("other.admin@example.com")) == 1  # told at once
 
 
 def test_a_demoted_administrators_email_change_is_announced_to_their_old_address(admin_client):
