@@ -181,6 +181,27 @@ def require(*names):
         )
 
 
+def site_url(value, *, variable="SITE_URL"):
+    """The site's address as mailed links start ("https://example.com/"), or "" when `value` is empty;
+    refuses what is not an absolute http(s) address."""
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigurationError(
+            f"{variable}={value!r} is not a site address: write it like https://example.com"
+        )
+    return value.rstrip("/") + "/"
+
+
+def site_url_from_hosts(hosts):
+    """https:// and the first of ALLOWED_HOSTS when that is one host name (no wildcard), else ""."""
+    first = hosts[0] if hosts else ""
+    if not first or "*" in first or first.startswith("."):
+        return ""
+    return f"https://{first}/"
+
+
 MAILER_SCHEMES = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "smtp+tls": "django.core.mail.backends.smtp.EmailBackend",

@@ -1,10 +1,12 @@
-"""Who the request is from: Django's authentication with our visitor class, and the gate that keeps
-signed-in users who have not confirmed their e-mail on the "unconfirmed" page."""
+"""Who the request is from: Django's authentication with our visitor class, the gate that keeps
+signed-in users who have not confirmed their e-mail on the "unconfirmed" page, and no page shown to a
+signed-in user kept in a cache."""
 
 from functools import partial
 
 from django.contrib.auth import middleware as auth_middleware
 from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject
 
 from core.accounts.models import AnonymousUser
@@ -57,3 +59,17 @@ class UnconfirmedUserGateMiddleware:
         if match.namespace == "mail":  # the development mail viewer, where the confirmation link is
             return None
         return redirect("accounts:unconfirmed")
+
+
+class PrivatePagesMiddleware:
+    """Pages for a signed-in user say `Cache-Control: private, no-store` (ASVS 8.2.1): no proxy or shared
+    computer's browser keeps a copy of someone's account or the admin area."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            add_never_cache_headers(response)
+        return response

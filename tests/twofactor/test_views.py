@@ -80,7 +80,7 @@ def boss(client):
 
 
 @pytest.mark.parametrize(
-    "path", ["/admin/", "/admin/users/", "/admin/audit/", "/admin/rq/", "/django-admin/"]
+    "path", ["/admin/", "/admin/users/", "/admin/audit/", "/admin/jobs/", "/admin/outbox/", "/django-admin/"]
 )
 def test_an_administrator_without_two_factor_is_sent_to_set_it_up_where_required(
     client, boss, settings, path
