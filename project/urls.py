@@ -1,21 +1,13 @@
 """The site's URLs: each feature package of core brings its own urls module."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.decorators.csp import csp_override
-from django_rq.urls import get_admin_urlpatterns, get_api_urlpatterns
-
-# django-rq's dashboard templates use inline scripts and styles, which the site-wide policy forbids.
-rq_dashboard = get_api_urlpatterns() + get_admin_urlpatterns(
-    view_wrapper=csp_override(settings.RQ_DASHBOARD_CSP)
-)
 
 urlpatterns = [
     path("", include("core.pages.urls")),
     path("account/", include("core.accounts.urls")),
     # django-rq's dashboard (queues, workers, failed jobs, requeue), for administrators (is_staff) only.
-    path("admin/rq/", include((rq_dashboard, "django_rq"))),
+    path("admin/rq/", include("core.rq_dashboard.urls")),
     path("admin/", include("core.adminarea.urls")),
     path("invite/", include("core.invites.urls")),
     path("django-admin/", admin.site.urls),

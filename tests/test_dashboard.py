@@ -68,3 +68,15 @@ def test_an_administrator_requeues_a_failed_email_and_a_worker_delivers_it(
     assert Job.fetch(job.id, connection=django_rq.get_connection("default")).get_status() == JobStatus.QUEUED
     worker()
     assert len(mailbox.to("ada@example.com")) == 1
+
+
+def test_the_lazily_mounted_dashboard_has_django_rqs_own_routes_and_names():
+    """core/rq_dashboard/urls.py copies django-rq's URLs (to import it on use): an upgrade must not drift."""
+    from django_rq.urls import get_admin_urlpatterns, get_api_urlpatterns
+
+    from core.rq_dashboard import urls
+
+    def routes(patterns):
+        return [(str(pattern.pattern), pattern.name) for pattern in patterns]
+
+    assert routes(urls.urlpatterns) == routes(get_api_urlpatterns() + get_admin_urlpatterns())

@@ -6,7 +6,6 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from redis.exceptions import RedisError
 
 from core.accounts.models import User
 
@@ -25,6 +24,8 @@ def may_mail(kind, address):
     With the cache down (Redis unreachable) it allows: the e-mail waits in the outbox, and a page's
     answer must never depend on the cache (the register page would tell taken addresses apart).
     """
+    from redis.exceptions import RedisError  # here: the pages importing this module must not import redis
+
     key = f"mailed-links:{kind}:{User.objects.normalize_email(address)}"
     try:
         cache.add(key, 0, WINDOW)  # starts the hour on the first e-mail

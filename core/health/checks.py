@@ -7,11 +7,11 @@ CheckFailed with a sentence for the operator. Each costs one round trip with a s
 from datetime import timedelta
 from functools import cache
 
-import redis
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
-from rq import Worker
+
+# redis and rq are imported in the checks: the URLconf imports this module in every web process.
 
 # Probes must answer fast even when a service hangs.
 REDIS_TIMEOUT = 2
@@ -23,6 +23,8 @@ class CheckFailed(Exception):
 
 @cache
 def redis_client(url):
+    import redis
+
     return redis.Redis.from_url(url, socket_connect_timeout=REDIS_TIMEOUT, socket_timeout=REDIS_TIMEOUT)
 
 
@@ -42,6 +44,8 @@ def database():
 def redis_server():
     if settings.JOBS_RUN_INLINE:
         return "inline"
+    import redis
+
     try:
         jobs_redis().ping()
     except redis.RedisError as error:
@@ -53,6 +57,9 @@ def worker():
     """A worker heartbeat within the last WORKER_TTL + 60 s (rq's own limit before it calls it dead)."""
     if settings.JOBS_RUN_INLINE:
         return "inline"
+    import redis
+    from rq import Worker
+
     limit = timezone.now() - timedelta(seconds=settings.JOBS["WORKER_TTL"] + 60)
     try:
         workers = Worker.all(connection=jobs_redis())

@@ -6,10 +6,8 @@ looks for a row that does not exist yet, and a rolled-back request sends nothing
 
 import logging
 
-import django_rq
 from django.conf import settings
 from django.db import transaction
-from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +25,9 @@ def dispatch(func, *args, **job_options):
     if settings.JOBS_RUN_INLINE:
         func(*args)
         return None
+    import django_rq  # here, not at the top: a process that never enqueues never imports redis and rq
+    from redis.exceptions import RedisError
+
     job_options.setdefault("result_ttl", settings.JOBS["RESULT_TTL"])
     job_options.setdefault("failure_ttl", settings.JOBS["FAILURE_TTL"])
     try:

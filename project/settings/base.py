@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.utils.csp import CSP
 
+from core.rq_dashboard import DJANGO_RQ_DIR
 from project.env import (
     BASE_DIR,
     database_config,
@@ -35,7 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django_rq",
+    # django-rq is used as a library, not an installed app: installing it imports redis and rq in every
+    # process. Its dashboard, templates and commands are wired in by core (core/rq_dashboard/).
     # Counts failed logins and locks an account or an address out for a while (AXES_* below).
     "axes",
 ]
@@ -81,9 +83,15 @@ WSGI_APPLICATION = "project.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # django-rq's dashboard templates (django-rq is not an installed app, see INSTALLED_APPS).
+        "DIRS": [DJANGO_RQ_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # ... and its template tags, which import django-rq only when a dashboard page uses them.
+            "libraries": {
+                "django_rq": "core.rq_dashboard.templatetags",
+                "jquery_path": "core.rq_dashboard.templatetags",
+            },
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -157,6 +165,8 @@ FORM_RENDERER = "core.forms.SiteFormRenderer"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# django-rq's dashboard stylesheet (django-rq is not an installed app, see INSTALLED_APPS).
+STATICFILES_DIRS = [DJANGO_RQ_DIR / "static"]
 
 # Mail. Django 6.1's MAILERS replaces the EMAIL_* settings; EMAIL_URL names the one mailer.
 MAILERS = {"default": mailer_config(read("EMAIL_URL", "smtp://localhost:25"))}
