@@ -15,7 +15,7 @@ from pathlib import Path
 from bench import output
 from bench.common import BenchError, Context, Row, check_services, create_database, drop_database, manage
 
-SECTIONS = ["startup", "web", "memory", "data_growth", "jobs"]
+SECTIONS = ["install", "startup", "web", "memory", "data_growth", "jobs"]
 # Defaults of a full run, and of --quick (the smoke test's).
 FULL = {
     "duration": 2,
