@@ -5,12 +5,12 @@ import sys
 
 
 def main():
-    from project.env import ConfigurationError, load_env_file, use_defaults
+    from project.env import ConfigurationError, choose_settings_module, load_env_file
 
     try:
         # Before the settings module is chosen, so .env may set DJANGO_SETTINGS_MODULE too.
         load_env_file()
-        use_defaults(DJANGO_SETTINGS_MODULE="project.settings.development")
+        choose_settings_module("project.settings.development")
         from django.core.management import execute_from_command_line
 
         execute_from_command_line(sys.argv)

@@ -2,9 +2,9 @@
 
 from django.core.asgi import get_asgi_application
 
-from project.env import load_env_file, use_defaults
+from project.env import choose_settings_module, load_env_file
 
 load_env_file()
-use_defaults(DJANGO_SETTINGS_MODULE="project.settings.production")
+choose_settings_module("project.settings.production")
 
 application = get_asgi_application()

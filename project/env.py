@@ -1,8 +1,8 @@
 """Everything the project reads from its environment, in one place.
 
 `load_env_file()` turns a `.env` file into environment variables before Django reads its settings
-(flask-base's workflow, minus its silent skipping of bad lines). The `read*` helpers are what the
-settings modules use to read variables; django-environ parses the service URLs.
+(flask-base's workflow, minus its silent skipping of bad lines). The settings modules read variables
+through `env`, django-environ's reader made stricter where noted (see Env).
 """
 
 import os
@@ -18,7 +18,6 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _EXPORT = re.compile(r"^export\s+")
 _DOUBLE_QUOTE_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "$": "$"}
-_REQUIRED = object()
 
 
 class ConfigurationError(ImproperlyConfigured):
@@ -56,7 +55,7 @@ def load_env_file(path=None):
             f"{path} is not UTF-8 text ({error.reason} at byte {error.start})."
         ) from None
     values = parse_env_file(text, path)
-    # An empty variable counts as unset here too, as it does for read(), require() and use_defaults().
+    # An empty variable counts as unset here too, as it does for env and require().
     applied = [name for name in values if not os.environ.get(name)]
     for name in applied:
         os.environ[name] = values[name]
@@ -107,44 +106,62 @@ def _parse_value(raw):
     raise ValueError(f"the value opens a {quote} quote that is never closed")
 
 
-def read(name, default=_REQUIRED):
-    """A variable's value; an empty value counts as unset. Without a default, it is required."""
-    value = os.environ.get(name, "")
-    if value:
-        return value
-    if default is _REQUIRED:
-        raise ConfigurationError(
-            f"The environment variable {name} is not set. Set it in the environment or in "
-            f"{env_file_path()} (.env.example lists every variable)."
-        )
-    return default
+class Env(environ.Env):
+    """django-environ's typed readers (`env(...)`/`env.str`, `env.int`, `env.bool`, `env.list`,
+    `env.db`), deliberately stricter in four ways:
+
+    - an empty value counts as unset, so the blank lines of a copied .env.example take the defaults;
+    - a value is taken literally: django-environ would read `$NAME` as "the value of NAME", and
+      secrets and passwords may start with `$`;
+    - a missing required variable, or a value that is not of its type, raises ConfigurationError
+      naming the variable and where to set it (manage.py prints it without a traceback);
+    - a boolean must be true/false, yes/no, on/off or 1/0 (django-environ reads any other word as
+      False), and list items are stripped of surrounding spaces.
+    """
+
+    BOOLEANS = {
+        "1": True,
+        "true": True,
+        "yes": True,
+        "on": True,
+        "0": False,
+        "false": False,
+        "no": False,
+        "off": False,
+    }
+
+    def get_value(self, var, cast=None, default=environ.Env.NOTSET, parse_default=False):
+        value = self.ENVIRON.get(var, "")
+        if not value:
+            if default is self.NOTSET:
+                raise ConfigurationError(
+                    f"The environment variable {var} is not set. Set it in the environment or in "
+                    f"{env_file_path()} (.env.example lists every variable)."
+                )
+            return default
+        if cast is bool:
+            if value.lower() not in self.BOOLEANS:
+                raise ConfigurationError(f"{var}={value!r} is not a boolean: use true or false.")
+            return self.BOOLEANS[value.lower()]
+        if cast is list:
+            return [item.strip() for item in value.split(",") if item.strip()]
+        try:
+            return self.parse_value(value, cast)
+        except ValueError:
+            kind = "a whole number" if cast is int else f"a valid {getattr(cast, '__name__', 'value')}"
+            raise ConfigurationError(f"{var}={value!r} is not {kind}.") from None
+
+    def db_url(self, var="DATABASE_URL", default=environ.Env.NOTSET, engine=None):
+        url = self.get_value(var, default=default)
+        try:
+            return self.db_url_config(url, engine=engine)
+        except (ImproperlyConfigured, KeyError, ValueError) as error:
+            raise ConfigurationError(f"{var}={url!r} cannot be used: {error}") from None
+
+    db = db_url
 
 
-def read_bool(name, default):
-    value = read(name, None)
-    if value is None:
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ConfigurationError(f"{name}={value!r} is not a boolean: use true or false.")
-
-
-def read_int(name, default):
-    value = read(name, None)
-    try:
-        return default if value is None else int(value)
-    except ValueError:
-        raise ConfigurationError(f"{name}={value!r} is not a whole number.") from None
-
-
-def read_list(name, default=_REQUIRED):
-    """A comma-separated list."""
-    value = read(name, _REQUIRED if default is _REQUIRED else None)
-    if value is None:
-        return list(default)
-    return [item.strip() for item in value.split(",") if item.strip()]
+env = Env()
 
 
 def require(*names):
@@ -155,13 +172,6 @@ def require(*names):
             f"These environment variables must be set: {', '.join(missing)}. "
             "See .env.example for what each one means."
         )
-
-
-def database_config(url):
-    try:
-        return environ.Env.db_url_config(url)
-    except (ImproperlyConfigured, KeyError, ValueError) as error:
-        raise ConfigurationError(f"DATABASE_URL={url!r} cannot be used: {error}") from None
 
 
 MAILER_SCHEMES = {
@@ -177,6 +187,9 @@ MAILER_SCHEMES = {
 
 def mailer_config(url):
     """Turn EMAIL_URL into one MAILERS entry (Django 6.1 replaces the EMAIL_* settings).
+
+    Our own, not django-environ's email_url(): that one returns the EMAIL_* settings Django 6.1 no
+    longer reads.
 
     smtp://user:pass@host:587 (smtp+tls:// for STARTTLS, smtps:// for TLS), console://,
     file:///path/to/folder, locmem://, dummy://.
@@ -203,8 +216,8 @@ def mailer_config(url):
     return {"BACKEND": backend, "OPTIONS": options}
 
 
-def use_defaults(**defaults):
-    """Fill in variables that are unset (or empty); what the real environment says always wins."""
-    for name, value in defaults.items():
-        if not os.environ.get(name):
-            os.environ[name] = value
+def choose_settings_module(default):
+    """Set DJANGO_SETTINGS_MODULE (which Django reads from the environment) unless it names one; an
+    empty value, as a copied .env.example has, counts as unset."""
+    if not os.environ.get("DJANGO_SETTINGS_MODULE"):
+        os.environ["DJANGO_SETTINGS_MODULE"] = default

@@ -8,6 +8,7 @@ import pytest
 import redis
 from django.conf import settings
 
+from tests.factories import AdminFactory
 from tests.support import Mailbox, ManagePy, RedisServer, WorkerProcess, free_port
 
 START_POSTGRES = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
@@ -41,6 +42,19 @@ def pytest_sessionstart(session):
             f"Redis at {settings.REDIS_URL} is not reachable ({error}). Start it with: {START_REDIS}",
             returncode=3,
         )
+
+
+@pytest.fixture
+def administrator(db):
+    return AdminFactory(email="boss@example.com", first_name="Grace", last_name="Hopper")
+
+
+@pytest.fixture
+def admin_client(client, administrator):
+    """A test client signed in as `administrator`; overrides pytest-django's admin_client, whose
+    admin_user does not fit an e-mail login."""
+    client.force_login(administrator)
+    return client
 
 
 @pytest.fixture

@@ -21,6 +21,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     role = factory.LazyFunction(Role.default_role)
 
 
+class InvitedUserFactory(UserFactory):
+    """Invited by an administrator, not yet joined: no usable password, address unconfirmed."""
+
+    confirmed = False
+    password = factory.django.Password(None)
+
+
 class AdminFactory(UserFactory):
     role = factory.LazyFunction(Role.administrator)
 

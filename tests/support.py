@@ -1,6 +1,7 @@
 """Helpers for tests that drive the project through its real entry points."""
 
 import contextlib
+import copy
 import email
 import email.policy
 import http.client
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -126,11 +128,28 @@ def outbox_to(address):
     return list(OutgoingEmail.objects.filter(to=address).order_by("pk"))
 
 
-def link_mailed_to(address):
-    """The path of the link in the last e-mail to `address`, for the test client to open."""
+def first_link(text):
+    """The first absolute link in an e-mail's text."""
+    found = re.search(r"https?://\S+", text)
+    assert found, f"no link in:\n{text}"
+    return found.group()
+
+
+def url_mailed_to(address):
+    """The absolute link in the last e-mail stored for `address`, as its reader sees it."""
     emails = outbox_to(address)
     assert emails, f"no e-mail was stored for {address}"
-    return urlsplit(re.search(r"https?://\S+", emails[-1].body_text).group()).path
+    return first_link(emails[-1].body_text)
+
+
+def link_mailed_to(address):
+    """The path of the link in the last e-mail to `address`, for the test client to open."""
+    return urlsplit(url_mailed_to(address)).path
+
+
+def messages_of(response):
+    """The flash messages shown on a response's page."""
+    return [str(message) for message in response.context["messages"]]
 
 
 class SignedAt(signing.TimestampSigner):
@@ -142,6 +161,21 @@ class SignedAt(signing.TimestampSigner):
 
     def timestamp(self):
         return signing.b62_encode(int(self.when.timestamp()))
+
+
+def token_made_at(generator, user, when):
+    """A token of `generator` (Django's password-reset generator or a subclass) made as if the clock
+    said `when`: the link a user was mailed back then."""
+    clocked = copy.copy(generator)
+    clocked._now = lambda: when
+    return clocked.make_token(user)
+
+
+def expired_invite_token(user):
+    """The token of an invite mailed eight days ago (INVITE_MAX_AGE is a week)."""
+    from core.invites.tokens import INVITE_MAX_AGE, invite_token_generator
+
+    return token_made_at(invite_token_generator, user, datetime.now() - INVITE_MAX_AGE - timedelta(days=1))
 
 
 def wait_until(condition, what, timeout=60, interval=0.1, explain=None):

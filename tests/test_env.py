@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from project.env import ConfigurationError, EnvFileError, load_env_file, mailer_config, parse_env_file
+from project.env import ConfigurationError, EnvFileError, env, load_env_file, mailer_config, parse_env_file
 
 
 def test_values_may_contain_equals_signs():
@@ -167,3 +167,44 @@ def test_email_url_becomes_a_mailer(url, backend, options):
 def test_an_unknown_email_scheme_is_refused():
     with pytest.raises(ConfigurationError, match="EMAIL_URL='smpt://x'"):
         mailer_config("smpt://x")
+
+
+def test_env_reads_an_empty_variable_as_unset(monkeypatch):
+    monkeypatch.setenv("DJANGO_BASE_EMPTY", "")
+    assert env("DJANGO_BASE_EMPTY", default="fallback") == "fallback"
+    with pytest.raises(ConfigurationError, match="The environment variable DJANGO_BASE_EMPTY is not set"):
+        env("DJANGO_BASE_EMPTY")
+
+
+def test_env_takes_a_dollar_literally(monkeypatch):
+    monkeypatch.setenv("DJANGO_BASE_SECRET", "$HOME")
+    assert env("DJANGO_BASE_SECRET") == "$HOME"
+
+
+@pytest.mark.parametrize(("value", "expected"), [("true", True), ("On", True), ("1", True), ("no", False)])
+def test_env_bool_reads_the_usual_words(monkeypatch, value, expected):
+    monkeypatch.setenv("DJANGO_BASE_FLAG", value)
+    assert env.bool("DJANGO_BASE_FLAG", default=not expected) is expected
+
+
+def test_env_bool_refuses_other_words(monkeypatch):
+    monkeypatch.setenv("DJANGO_BASE_FLAG", "ture")
+    with pytest.raises(ConfigurationError, match="DJANGO_BASE_FLAG='ture' is not a boolean"):
+        env.bool("DJANGO_BASE_FLAG", default=False)
+
+
+def test_env_int_names_the_variable_it_cannot_read(monkeypatch):
+    monkeypatch.setenv("DJANGO_BASE_NUMBER", "ten")
+    with pytest.raises(ConfigurationError, match="DJANGO_BASE_NUMBER='ten' is not a whole number"):
+        env.int("DJANGO_BASE_NUMBER", default=1)
+
+
+def test_env_list_strips_items_and_drops_empty_ones(monkeypatch):
+    monkeypatch.setenv("DJANGO_BASE_HOSTS", " example.org, ,www.example.org ")
+    assert env.list("DJANGO_BASE_HOSTS", default=[]) == ["example.org", "www.example.org"]
+
+
+def test_env_db_names_a_url_it_cannot_use(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://u@h:port/db")
+    with pytest.raises(ConfigurationError, match="DATABASE_URL='postgres://u@h:port/db' cannot be used"):
+        env.db("DATABASE_URL")

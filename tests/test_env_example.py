@@ -5,9 +5,9 @@ import re
 from project.env import BASE_DIR, parse_env_file
 
 READERS = re.compile(
-    r"""\b(?:read|read_bool|read_int|read_list|os\.environ\.get|os\.getenv)\(\s*["']([A-Z][A-Z0-9_]*)["']"""
+    r"""\b(?:env(?:\.(?:str|int|bool|list|db|db_url))?|os\.environ\.get|os\.getenv)\(\s*["']([A-Z][A-Z0-9_]*)["']"""
 )
-NAMED = re.compile(r"""\b(?:require|use_defaults)\(([^)]*)\)""", re.DOTALL)
+NAMED = re.compile(r"""\brequire\(([^)]*)\)""", re.DOTALL)
 
 
 def variables_read_by_the_project():

@@ -5,6 +5,7 @@ from http import HTTPStatus
 
 import django_rq
 import pytest
+from django.urls import reverse
 from rq import Worker
 
 from tests.support import free_port, gunicorn, wait_until
@@ -12,7 +13,7 @@ from tests.test_settings import production_env
 
 
 def test_liveness_answers_ok(client):
-    response = client.get("/health/live")
+    response = client.get(reverse("health:live"))
     assert response.status_code == HTTPStatus.OK
     assert response.json() == {"status": "ok"}
 
@@ -22,7 +23,7 @@ def test_readiness_is_ok_with_the_database_redis_and_a_running_worker(client, st
     start_worker()
     wait_until(lambda: Worker.all(connection=django_rq.get_connection("default")), "the worker to register")
 
-    response = client.get("/health/ready")
+    response = client.get(reverse("health:ready"))
 
     assert response.status_code == HTTPStatus.OK
     assert response.json() == {"status": "ok", "checks": {"database": "ok", "redis": "ok", "worker": "ok"}}
@@ -30,7 +31,7 @@ def test_readiness_is_ok_with_the_database_redis_and_a_running_worker(client, st
 
 @pytest.mark.django_db
 def test_readiness_fails_when_no_worker_was_seen(client, redis_db):
-    response = client.get("/health/ready")
+    response = client.get(reverse("health:ready"))
 
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
     checks = response.json()["checks"]
@@ -42,7 +43,7 @@ def test_readiness_fails_when_no_worker_was_seen(client, redis_db):
 def test_readiness_fails_when_redis_is_unreachable(client, settings):
     settings.RQ_QUEUES = {"default": {"URL": f"redis://127.0.0.1:{free_port()}/0"}}
 
-    response = client.get("/health/ready")
+    response = client.get(reverse("health:ready"))
 
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
     checks = response.json()["checks"]
@@ -54,7 +55,7 @@ def test_readiness_fails_when_redis_is_unreachable(client, settings):
 def test_readiness_reports_jobs_run_inline_when_there_is_no_redis(client, settings):
     settings.JOBS_RUN_INLINE = True
 
-    response = client.get("/health/ready")
+    response = client.get(reverse("health:ready"))
 
     assert response.status_code == HTTPStatus.OK
     assert response.json()["checks"] == {"database": "ok", "redis": "inline", "worker": "inline"}
@@ -63,8 +64,8 @@ def test_readiness_reports_jobs_run_inline_when_there_is_no_redis(client, settin
 def test_with_the_database_down_liveness_answers_and_readiness_fails(manage):
     database_down = f"postgres://postgres@127.0.0.1:{free_port()}/nowhere"
     with gunicorn(manage, env={"DATABASE_URL": database_down, "ALLOWED_HOSTS": "127.0.0.1"}) as get:
-        live_status, live_body = get("/health/live")
-        ready_status, ready_body = get("/health/ready")
+        live_status, live_body = get(reverse("health:live"))
+        ready_status, ready_body = get(reverse("health:ready"))
 
     assert (live_status, json.loads(live_body)) == (HTTPStatus.OK, {"status": "ok"})
     assert ready_status == HTTPStatus.SERVICE_UNAVAILABLE
@@ -75,7 +76,7 @@ def test_with_the_database_down_liveness_answers_and_readiness_fails(manage):
 def test_production_answers_health_probes_over_plain_http_and_redirects_pages(manage):
     with gunicorn(manage, env=production_env()) as get:
         page_status, _ = get("/", host="example.org")
-        live_status, _ = get("/health/live", host="example.org")
+        live_status, _ = get(reverse("health:live"), host="example.org")
 
     assert page_status == HTTPStatus.MOVED_PERMANENTLY
     assert live_status == HTTPStatus.OK

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.models import Permission, Role, User
+from core.models import Role, RolePermission, User
 from tests.factories import AdminFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ def test_insert_roles_repairs_a_changed_role():
     Role.objects.filter(name="User").update(permissions=0, default=False)
     Role.insert_roles()
     assert Role.default_role().name == "User"
-    assert Role.objects.get(name="User").permissions == Permission.GENERAL
+    assert Role.objects.get(name="User").permissions == RolePermission.GENERAL
 
 
 def test_a_new_user_gets_the_default_role_as_in_the_seed_shell_example():
@@ -32,14 +32,14 @@ def test_a_new_user_gets_the_default_role_as_in_the_seed_shell_example():
 
 def test_a_user_can_do_what_its_role_allows():
     user = UserFactory()
-    assert user.can(Permission.GENERAL)
-    assert not user.can(Permission.ADMINISTER)
+    assert user.can(RolePermission.GENERAL)
+    assert not user.can(RolePermission.ADMINISTER)
     assert not user.is_admin
 
 
 def test_an_administrator_can_do_everything_including_django_admin():
     admin = AdminFactory()
-    assert admin.can(Permission.GENERAL) and admin.can(Permission.ADMINISTER)
+    assert admin.can(RolePermission.GENERAL) and admin.can(RolePermission.ADMINISTER)
     assert admin.is_admin and admin.is_staff
     assert admin.has_perm("core.delete_user") and admin.has_module_perms("core")
 

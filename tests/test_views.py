@@ -5,6 +5,7 @@ import urllib.request
 from http import HTTPStatus
 
 import pytest
+from django.urls import reverse
 
 from tests.support import free_port
 
@@ -58,7 +59,7 @@ def test_runserver_serves_the_home_page_on_development_defaults(manage, tmp_path
 @pytest.mark.django_db
 def test_pages_show_the_site_name_even_where_django_sets_its_own(client, settings):
     settings.SITE_NAME = "Food Bank Volunteers"
-    response = client.get("/account/login/")
+    response = client.get(reverse("accounts:login"))
     assert "<title>Log in · Food Bank Volunteers</title>" in response.text
 
 

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, PasswordResetForm
 from django.urls import reverse
 
-from core.accounts.emails import send_password_reset_email
+from core.accounts.emails import send_password_reset_email, site_url_of
 from core.accounts.models import User
 from core.accounts.throttle import may_mail
 
@@ -75,7 +75,7 @@ class OutboxPasswordResetForm(PasswordResetForm):
         if not may_mail("password_reset", to_email):
             return  # silently, like an unknown address: the page's answer never changes
         path = reverse("accounts:password_reset_confirm", args=[context["uid"], context["token"]])
-        send_password_reset_email(self.request, context["user"], path)
+        send_password_reset_email(user=context["user"], path=path, site_url=site_url_of(self.request))
 
 
 class EmailChangeForm(forms.Form):
@@ -97,13 +97,15 @@ class EmailChangeForm(forms.Form):
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data["email"])
         if email == self.user.email:
-            raise forms.ValidationError("This is already your e-mail address.")
+            raise forms.ValidationError("This is already your e-mail address.", code="same_email")
         if User.objects.with_email(email).exists():
-            raise forms.ValidationError("Another account uses this e-mail address.")
+            raise forms.ValidationError("Another account uses this e-mail address.", code="email_taken")
         return email
 
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError("Your password was entered incorrectly. Please enter it again.")
+            raise forms.ValidationError(
+                "Your password was entered incorrectly. Please enter it again.", code="password_incorrect"
+            )
         return password

@@ -8,7 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 
-class Permission(enum.IntFlag):
+class RolePermission(enum.IntFlag):
+    """What a role lets its members do, as bits (flask-base's Permission; renamed so it is not
+    mistaken for django.contrib.auth.models.Permission)."""
+
     GENERAL = 0x01
     ADMINISTER = 0xFF
 
@@ -16,30 +19,33 @@ class Permission(enum.IntFlag):
 class Role(models.Model):
     # (permissions, URL name of the role's home page, default for new accounts)
     ROLES = {
-        "User": (Permission.GENERAL, "pages:home", True),
-        "Administrator": (Permission.ADMINISTER, "adminarea:dashboard", False),
+        "User": (RolePermission.GENERAL, "pages:home", True),
+        "Administrator": (RolePermission.ADMINISTER, "adminarea:dashboard", False),
     }
 
     name = models.CharField(max_length=64, unique=True)
-    index = models.CharField(max_length=64, help_text="URL name of this role's home page.")
+    home_url_name = models.CharField(max_length=64, help_text="URL name of this role's home page.")
     default = models.BooleanField(default=False)
     permissions = models.PositiveIntegerField(default=0)
 
     def __str__(self):
         return self.name
 
+    def grants(self, permissions):
+        return (self.permissions & permissions) == permissions
+
     def home_url(self):
         """Where members of this role land after logging in."""
-        return reverse(self.index)
+        return reverse(self.home_url_name)
 
     @classmethod
     def insert_roles(cls, using="default"):
         """Create or update the roles in ROLES; safe to run any number of times."""
         with transaction.atomic(using=using):
-            for name, (permissions, index, default) in cls.ROLES.items():
+            for name, (permissions, home_url_name, default) in cls.ROLES.items():
                 cls.objects.using(using).update_or_create(
                     name=name,
-                    defaults={"permissions": permissions, "index": index, "default": default},
+                    defaults={"permissions": permissions, "home_url_name": home_url_name, "default": default},
                 )
 
     @classmethod
@@ -126,11 +132,11 @@ class User(AbstractBaseUser):
         return self.first_name or self.email
 
     def can(self, permissions):
-        return self.role_id is not None and (self.role.permissions & permissions) == permissions
+        return self.role_id is not None and self.role.grants(permissions)
 
     @property
     def is_admin(self):
-        return self.can(Permission.ADMINISTER)
+        return self.can(RolePermission.ADMINISTER)
 
     # Django's admin site asks these; administrators may use all of it.
     @property

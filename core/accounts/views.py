@@ -1,20 +1,19 @@
-"""Account pages. Django's auth views do the work; these add flash messages, the role's home page,
-and the e-mails that go through the outbox."""
+"""Account pages. Django's auth views do the work; these add flash messages and the role's home page,
+and hand every other rule to services.py."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.messages.views import SuccessMessageMixin
-from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from core.accounts import emails, forms, tokens
-from core.accounts.models import User
-from core.accounts.throttle import TOO_MANY_LINKS, may_mail
+from core.accounts import emails, forms, services, tokens
+from core.accounts.emails import site_url_of
+from core.services import ServiceError
 
 
 class LoginView(auth_views.LoginView):
@@ -54,13 +53,13 @@ class RegisterView(FormView):
     def form_valid(self, form):
         """The same answer whether or not the address has an account; its owner learns by e-mail."""
         email = form.cleaned_data["email"]
-        try:
-            with transaction.atomic():
-                emails.send_confirmation_email(self.request, form.save())
-        except IntegrityError:  # the address has an account (or got one a moment ago)
-            owner = User.objects.with_email(email).first()
-            if owner is not None and may_mail("account_exists", email):
-                emails.send_account_exists_email(self.request, owner)
+        services.register_user(
+            email=email,
+            first_name=form.cleaned_data["first_name"],
+            last_name=form.cleaned_data["last_name"],
+            password=form.cleaned_data["password1"],
+            site_url=site_url_of(self.request),
+        )
         messages.success(self.request, f"A confirmation link has been sent to {email}.")
         return super().form_valid(form)
 
@@ -77,11 +76,13 @@ class UnconfirmedView(LoginRequiredMixin, TemplateView):
 class ResendConfirmationView(LoginRequiredMixin, View):
     def post(self, request):
         user = request.user
-        if not user.confirmed and may_mail("confirmation", user.email):
-            emails.send_confirmation_email(request, user)
+        try:
+            services.resend_confirmation(user=user, site_url=site_url_of(request))
+        except ServiceError as error:
+            if error.code == "too_many_links":
+                messages.warning(request, error.message)
+        else:
             messages.success(request, f"A new confirmation link has been sent to {user.email}.")
-        elif not user.confirmed:
-            messages.warning(request, TOO_MANY_LINKS)
         return redirect("accounts:unconfirmed")
 
 
@@ -98,8 +99,7 @@ class ConfirmAccountView(View):
         user = tokens.user_to_confirm(token)
         if user is None:
             return render(request, self.template_name, {"validlink": False})
-        user.confirmed = True
-        user.save(update_fields=["confirmed"])
+        services.confirm_account(user=user)
         if request.user.pk == user.pk:
             messages.success(request, "Your account is confirmed. Welcome!")
             return redirect(user.role.home_url())
@@ -148,7 +148,9 @@ class EmailChangeView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         new_email = form.cleaned_data["email"]
-        emails.send_email_change_email(self.request, self.request.user, new_email)
+        services.request_email_change(
+            user=self.request.user, new_email=new_email, site_url=site_url_of(self.request)
+        )
         messages.success(
             self.request,
             f"A confirmation link has been sent to {new_email}. "
@@ -169,9 +171,11 @@ class EmailChangeConfirmView(View):
 
     def post(self, request, token):
         user, new_email = tokens.email_change_request(token)
-        if user is None or User.objects.with_email(new_email).exists():
+        if user is None:
             return render(request, self.template_name, {"validlink": False})
-        user.email = new_email
-        user.save(update_fields=["email"])
+        try:
+            services.apply_email_change(user=user, new_email=new_email)
+        except ServiceError:  # the address was taken since the link was mailed: the link is spent
+            return render(request, self.template_name, {"validlink": False})
         messages.success(request, f"Your e-mail address is now {new_email}.")
         return redirect("accounts:manage" if request.user.pk == user.pk else "accounts:login")

@@ -1,5 +1,7 @@
+"""The admin area's forms: a user's fields, the user list's filters, and the editable pages."""
+
 from django import forms
-from django.contrib.auth.forms import BaseUserCreationForm, SetPasswordForm
+from django.contrib.auth.forms import BaseUserCreationForm
 from django.db.models import Q
 
 from core.models import Role, User
@@ -14,7 +16,9 @@ class UniqueEmailMixin:
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data["email"])
         if User.objects.with_email(email).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError("Another account already uses this e-mail address.")
+            raise forms.ValidationError(
+                "Another account already uses this e-mail address.", code="email_taken"
+            )
         return email
 
 
@@ -26,41 +30,16 @@ class RoleChoiceMixin:
             self.fields["role"].initial = Role.default_role().pk
 
 
-class InviteForm(UniqueEmailMixin, RoleChoiceMixin, forms.ModelForm):
-    class Meta:
-        model = User
-        fields = USER_FIELDS
-
-    def save(self, commit=True):
-        # No password until the invited user follows the link; following it confirms the address.
-        self.instance.set_unusable_password()
-        self.instance.confirmed = False
-        return super().save(commit)
-
-
 class CreateUserForm(UniqueEmailMixin, RoleChoiceMixin, BaseUserCreationForm):
     class Meta:
         model = User
         fields = USER_FIELDS
-
-    def save(self, commit=True):
-        # An administrator vouches for the address they typed.
-        self.instance.confirmed = True
-        return super().save(commit)
 
 
 class UserChangeForm(UniqueEmailMixin, RoleChoiceMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = USER_FIELDS
-
-
-class JoinForm(SetPasswordForm):
-    """The invited user's password, as Django's SetPasswordForm checks it."""
-
-    new_password1, new_password2 = SetPasswordForm.create_password_fields(
-        label1="Password", label2="Password (again)"
-    )
 
 
 class UserFilterForm(forms.Form):

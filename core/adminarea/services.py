@@ -7,21 +7,14 @@ from django.db import transaction
 from django.db.models import F
 
 from core.mail.outbox import send_email
-from core.models import Permission, Role, User
-
-
-class AdministrationRefused(Exception):
-    """A change the rules forbid; the message says why, for the person who asked."""
-
-    def __init__(self, message, field="role"):
-        super().__init__(message)
-        self.field = field  # the form field the refusal is about
+from core.models import Role, RolePermission, User
+from core.services import ServiceError
 
 
 def administrator_roles():
     """Roles that grant every permission of ADMINISTER (a subquery, not a list)."""
-    granted = F("permissions").bitand(int(Permission.ADMINISTER))
-    return Role.objects.alias(granted=granted).filter(granted=int(Permission.ADMINISTER))
+    granted = F("permissions").bitand(int(RolePermission.ADMINISTER))
+    return Role.objects.alias(granted=granted).filter(granted=int(RolePermission.ADMINISTER))
 
 
 def administrators():
@@ -30,37 +23,58 @@ def administrators():
 
 def _refuse_losing_an_administrator(actor, user, verb):
     if user.pk == actor.pk:
-        raise AdministrationRefused(f"You cannot {verb} your own account; ask another administrator.")
+        raise ServiceError(
+            f"You cannot {verb} your own account; ask another administrator.", code="own_account"
+        )
     # Lock the administrators' rows so that two administrators removing each other at the same
     # moment cannot both succeed.
     remaining = list(administrators().select_for_update().values_list("pk", flat=True))
     if user.pk in remaining and len(remaining) == 1:
-        raise AdministrationRefused(f"{user} is the last administrator and cannot be removed.")
+        raise ServiceError(
+            f"{user} is the last administrator and cannot be removed.", code="last_administrator"
+        )
     if actor.pk not in remaining:
-        raise AdministrationRefused("Your account is no longer an administrator.")
+        raise ServiceError("Your account is no longer an administrator.", code="not_administrator")
 
 
 @transaction.atomic
-def save_user(actor, form):
-    """Save a ModelForm editing `form.instance`, unless it takes away an administrator the rules keep."""
-    user = form.instance
+def create_user(*, email, first_name, last_name, role, password):
+    """An account made by an administrator, who vouches for the address they typed: confirmed."""
+    return User.objects.create_user(
+        email, password, first_name=first_name, last_name=last_name, role=role, confirmed=True
+    )
+
+
+@transaction.atomic
+def update_user(*, actor, user, first_name=None, last_name=None, role=None, email=None):
+    """Change the given fields of `user` (None leaves one as stored), unless the change takes away an
+    administrator the rules keep or another administrator's address."""
+    stored = User.objects.select_related("role").get(pk=user.pk)
+    changes = {"first_name": first_name, "last_name": last_name, "role": role, "email": email}
+    changes = {name: value for name, value in changes.items() if value is not None}
+    if "email" in changes:
+        changes["email"] = User.objects.normalize_email(changes["email"])
     was_admin = User.objects.filter(pk=user.pk, role__in=administrator_roles()).exists()
-    if was_admin and not user.is_admin:
+    if was_admin and not changes.get("role", stored.role).grants(RolePermission.ADMINISTER):
         _refuse_losing_an_administrator(actor, user, "remove the administrator role from")
-    email_changed = "email" in form.changed_data
+    email_changed = changes.get("email", stored.email) != stored.email
     if was_admin and user.pk != actor.pk and email_changed:
-        raise AdministrationRefused(
-            "Administrators change their own e-mail address, from their account page.", field="email"
+        raise ServiceError(
+            "Administrators change their own e-mail address, from their account page.", code="admin_email"
         )
+    for name, value in changes.items():
+        setattr(user, name, value)
+    user.save(update_fields=list(changes))
     if email_changed:
         # The old address hears of it: a changed address is how an account is taken over.
-        old_email = User.objects.values_list("email", flat=True).get(pk=user.pk)
-        send_email(old_email, "email_changed_by_admin", {"user": user, "new_email": user.email, "by": actor})
-    return form.save()
+        send_email(
+            stored.email, "email_changed_by_admin", {"user": user, "new_email": user.email, "by": actor}
+        )
+    return user
 
 
 @transaction.atomic
-def delete_user(actor, user):
+def delete_user(*, actor, user):
     if user.is_admin or user.pk == actor.pk:
         _refuse_losing_an_administrator(actor, user, "delete")
     user.delete()

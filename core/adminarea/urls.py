@@ -1,16 +1,17 @@
 from django.urls import path
 
 from core.adminarea import views
+from core.invites import views as invite_views
 
 app_name = "adminarea"
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("users/", views.UserListView.as_view(), name="users"),
-    path("users/invite/", views.InviteView.as_view(), name="invite"),
+    path("users/invite/", invite_views.InviteView.as_view(), name="invite"),
     path("users/new/", views.UserCreateView.as_view(), name="user_create"),
     path("users/<int:pk>/", views.UserDetailView.as_view(), name="user"),
     path("users/<int:pk>/edit/", views.UserChangeView.as_view(), name="user_edit"),
     path("users/<int:pk>/delete/", views.UserDeleteView.as_view(), name="user_delete"),
-    path("users/<int:pk>/reinvite/", views.ReinviteView.as_view(), name="user_reinvite"),
+    path("users/<int:pk>/reinvite/", invite_views.ReinviteView.as_view(), name="user_reinvite"),
     path("content/<slug:slug>/", views.ContentEditView.as_view(), name="content"),
 ]

@@ -1,19 +1,18 @@
 """The admin area: thin views over Django's generic views; the rules live in services.py."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.generic import CreateView, DeleteView, DetailView, ListView, TemplateView, UpdateView, View
+from django.views.generic import CreateView, DeleteView, DetailView, ListView, TemplateView, UpdateView
 
 from core.adminarea import forms, services
-from core.adminarea.invites import is_pending, send_invite
 from core.adminarea.pagination import EstimatingPaginator
 from core.adminarea.permissions import AdministratorRequiredMixin
-from core.adminarea.tokens import INVITE_MAX_AGE
+from core.invites.services import is_pending
 from core.models import EditableContent, User
+from core.services import ServiceError
 
 
 class DashboardView(AdministratorRequiredMixin, TemplateView):
@@ -65,12 +64,12 @@ class UserChangeView(AdministratorRequiredMixin, UpdateView):
 
     def form_valid(self, form):
         try:
-            services.save_user(self.request.user, form)
-        except services.AdministrationRefused as refusal:
-            form.add_error(refusal.field, str(refusal))
+            user = services.update_user(actor=self.request.user, user=self.object, **form.cleaned_data)
+        except ServiceError as error:
+            form.add_error("email" if error.code == "admin_email" else "role", error.message)
             return self.form_invalid(form)
-        messages.success(self.request, f"Saved the changes to {form.instance}.")
-        return redirect("adminarea:user", pk=form.instance.pk)
+        messages.success(self.request, f"Saved the changes to {user}.")
+        return redirect("adminarea:user", pk=user.pk)
 
 
 class UserDeleteView(AdministratorRequiredMixin, DeleteView):
@@ -82,38 +81,12 @@ class UserDeleteView(AdministratorRequiredMixin, DeleteView):
 
     def form_valid(self, form):
         try:
-            services.delete_user(self.request.user, self.object)
-        except services.AdministrationRefused as refusal:
-            messages.error(self.request, str(refusal))
+            services.delete_user(actor=self.request.user, user=self.object)
+        except ServiceError as error:
+            messages.error(self.request, error.message)
             return redirect("adminarea:user", pk=self.object.pk)
         messages.success(self.request, f"Deleted the account of {self.object}.")
         return redirect("adminarea:users")
-
-
-class InviteView(AdministratorRequiredMixin, CreateView):
-    form_class = forms.InviteForm
-    template_name = "adminarea/invite.html"
-    extra_context = {"invite_days": INVITE_MAX_AGE.days}
-
-    @transaction.atomic
-    def form_valid(self, form):
-        user = form.save()
-        send_invite(self.request, user)
-        messages.success(self.request, f"Invite sent to {user.email}.")
-        return redirect("adminarea:user", pk=user.pk)
-
-
-class ReinviteView(AdministratorRequiredMixin, View):
-    """Mail a pending invite again, with a fresh link."""
-
-    def post(self, request, pk):
-        user = get_object_or_404(User, pk=pk)
-        if is_pending(user):
-            send_invite(request, user)
-            messages.success(request, f"A fresh invite is on its way to {user.email}.")
-        else:
-            messages.error(request, f"{user} has already set a password; there is no invite to send.")
-        return redirect("adminarea:user", pk=user.pk)
 
 
 class UserCreateView(AdministratorRequiredMixin, CreateView):
@@ -121,7 +94,8 @@ class UserCreateView(AdministratorRequiredMixin, CreateView):
     template_name = "adminarea/user_create.html"
 
     def form_valid(self, form):
-        user = form.save()
+        fields = {name: form.cleaned_data[name] for name in forms.USER_FIELDS}
+        user = services.create_user(**fields, password=form.cleaned_data["password1"])
         messages.success(self.request, f"Created the account of {user}.")
         return redirect("adminarea:user", pk=user.pk)
 

@@ -1,4 +1,5 @@
-"""Public pages of the invites, outside /admin/ since the invited person is not signed in yet."""
+"""The invited user's pages, outside /admin/ since they are not signed in yet (the administrator's
+invite pages are named in core/adminarea/urls.py)."""
 
 from django.urls import path
 

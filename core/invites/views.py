@@ -1,30 +1,52 @@
-"""The invited user's side: set a password from the mailed link, or ask for a fresh link."""
+"""Both sides of an invite: the administrator's pages (under /admin/, named in adminarea's URLconf)
+and the invited user's (under /invite/, public since they are not signed in yet)."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN, PasswordResetConfirmView
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views import View
+from django.views.generic import CreateView, View
 
-from core.accounts.throttle import TOO_MANY_LINKS, may_mail
-from core.adminarea.forms import JoinForm
-from core.adminarea.invites import is_pending, send_invite
-from core.adminarea.tokens import TokenState, invite_token_generator
+from core.accounts.emails import site_url_of
+from core.adminarea.forms import USER_FIELDS
+from core.adminarea.permissions import AdministratorRequiredMixin
+from core.invites import services
+from core.invites.forms import InviteForm, JoinForm
+from core.invites.tokens import INVITE_MAX_AGE, invite_token_generator, user_from_uid
+from core.models import User
+from core.services import ServiceError
 
 
-def may_resend(user, token):
-    """A fresh link is mailed only for a pending invite, and only from a genuine (if expired) link."""
-    return (
-        user is not None
-        and is_pending(user)
-        and invite_token_generator.state(user, token) is not TokenState.INVALID
-    )
+class InviteView(AdministratorRequiredMixin, CreateView):
+    form_class = InviteForm
+    template_name = "adminarea/invite.html"
+    extra_context = {"invite_days": INVITE_MAX_AGE.days}
+
+    def form_valid(self, form):
+        fields = {name: form.cleaned_data[name] for name in USER_FIELDS}
+        user = services.invite_user(**fields, site_url=site_url_of(self.request))
+        messages.success(self.request, f"Invite sent to {user.email}.")
+        return redirect("adminarea:user", pk=user.pk)
+
+
+class ReinviteView(AdministratorRequiredMixin, View):
+    """Mail a pending invite again, with a fresh link."""
+
+    def post(self, request, pk):
+        user = get_object_or_404(User, pk=pk)
+        try:
+            services.reinvite_user(user=user, site_url=site_url_of(request))
+        except ServiceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"A fresh invite is on its way to {user.email}.")
+        return redirect("adminarea:user", pk=user.pk)
 
 
 class AcceptInviteView(PasswordResetConfirmView):
-    """Django's password-reset confirmation with the invite token: on success the address counts as
-    confirmed, the user is logged in and sent to their role's home page."""
+    """Django's password-reset confirmation with the invite token (JoinForm accepts the invite): the
+    user is logged in and sent to their role's home page."""
 
     form_class = JoinForm
     token_generator = invite_token_generator
@@ -34,7 +56,6 @@ class AcceptInviteView(PasswordResetConfirmView):
     post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
 
     def form_valid(self, form):
-        form.user.confirmed = True
         response = super().form_valid(form)
         messages.success(self.request, f"Welcome to {settings.SITE_NAME}! Your password is set.")
         return response
@@ -47,7 +68,7 @@ class AcceptInviteView(PasswordResetConfirmView):
         token = self.kwargs["token"]
         if token == self.reset_url_token:
             token = self.request.session.get(INTERNAL_RESET_SESSION_TOKEN, "")
-        if not self.validlink and may_resend(self.user, token):
+        if not self.validlink and services.may_resend(user=self.user, token=token):
             context["resend_url"] = reverse("invites:resend", args=[self.kwargs["uidb64"], token])
         return context
 
@@ -56,12 +77,12 @@ class ResendInviteView(View):
     """POST from a genuine but expired link: mail a fresh one to the invited address."""
 
     def post(self, request, uidb64, token):
-        user = AcceptInviteView().get_user(uidb64)
-        if not may_resend(user, token):
-            messages.error(request, "This link does not work; ask an administrator to invite you again.")
-        elif not may_mail("invite", user.email):
-            messages.warning(request, TOO_MANY_LINKS)
+        user = user_from_uid(uidb64)
+        try:
+            services.resend_expired_invite(user=user, token=token, site_url=site_url_of(request))
+        except ServiceError as error:
+            level = messages.WARNING if error.code == "too_many_links" else messages.ERROR
+            messages.add_message(request, level, error.message)
         else:
-            send_invite(request, user)
             messages.success(request, f"A fresh invite link is on its way to {user.email}.")
         return redirect("pages:home")

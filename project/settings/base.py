@@ -8,24 +8,19 @@ from datetime import timedelta
 from django.utils.csp import CSP
 
 from core.rq_dashboard import DJANGO_RQ_DIR
-from project.env import (
-    BASE_DIR,
-    database_config,
-    mailer_config,
-    read,
-    read_int,
-    read_list,
-)
+from project.env import BASE_DIR, env, mailer_config
 from project.sentry import init_sentry
 
 # Which environment module is in force; guards destructive commands such as recreate_db.
 ENVIRONMENT = "base"
 
-SECRET_KEY = read("SECRET_KEY")
+# SECRET_KEY and DATABASES are set by each environment module, which says whether it has a default
+# (development, and testing's SECRET_KEY) or requires the variable (production). Development and testing
+# also read ALLOWED_HOSTS, EMAIL_URL or ADMIN_PASSWORD with their own defaults.
 DEBUG = False
-ALLOWED_HOSTS = read_list("ALLOWED_HOSTS", [])
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 # Origins (scheme://host) allowed to POST forms when the site sits behind another host name.
-CSRF_TRUSTED_ORIGINS = read_list("CSRF_TRUSTED_ORIGINS", [])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     # core comes first so that its commands (rqworker, shell) extend the ones of the apps below.
@@ -102,10 +97,9 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": database_config(read("DATABASE_URL"))}
+# Each environment sets DATABASES = {"default": {**DATABASE_OPTIONS, **env.db("DATABASE_URL", ...)}}.
 # Keep PostgreSQL connections open between requests, and check them before reuse.
-DATABASES["default"].setdefault("CONN_MAX_AGE", read_int("CONN_MAX_AGE", 60))
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASE_OPTIONS = {"CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=60), "CONN_HEALTH_CHECKS": True}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
@@ -115,7 +109,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
-# Only a fallback: after login users go to their role's home (Role.index).
+# Only a fallback: after login users go to their role's home (Role.home_url_name).
 LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "pages:home"
 # Password-reset links expire after an hour (Django's token generator reads this).
@@ -135,15 +129,15 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Failed logins: after LOGIN_FAILURE_LIMIT failures for one e-mail OR from one address, logins for it
 # are refused for LOGIN_COOLOFF_MINUTES (django-axes, https://django-axes.readthedocs.io/).
-AXES_FAILURE_LIMIT = read_int("LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=read_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 # The login form posts the e-mail as "username"; count it without case, as logins compare it.
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "core.accounts.lockout.attempted_email"
 # The client address, read through TRUSTED_PROXY_COUNT proxies (else a proxy's address locks everyone).
 AXES_CLIENT_IP_CALLABLE = "core.accounts.lockout.client_ip"
-TRUSTED_PROXY_COUNT = read_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_LOCKOUT_CALLABLE = "core.accounts.lockout.lockout_response"
 # Not axes' own reset: it also clears the address's failures, so a guesser could log into an account of
 # their own to start over; core.accounts.lockout clears only the failures for the e-mail that logged in.
@@ -169,14 +163,14 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [DJANGO_RQ_DIR / "static"]
 
 # Mail. Django 6.1's MAILERS replaces the EMAIL_* settings; EMAIL_URL names the one mailer.
-MAILERS = {"default": mailer_config(read("EMAIL_URL", "smtp://localhost:25"))}
-DEFAULT_FROM_EMAIL = read("DEFAULT_FROM_EMAIL", "django-base <no-reply@localhost>")
+MAILERS = {"default": mailer_config(env("EMAIL_URL", default="smtp://localhost:25"))}
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="django-base <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The name shown in page titles and e-mail subjects.
-SITE_NAME = read("SITE_NAME", "django-base")
+SITE_NAME = env("SITE_NAME", default="django-base")
 
 # Background jobs (docs/jobs.md). Without REDIS_URL (development only) jobs run inline in the web process.
-REDIS_URL = read("REDIS_URL", None)
+REDIS_URL = env("REDIS_URL", default=None)
 JOBS_RUN_INLINE = REDIS_URL is None
 # Every lifetime and timing of the jobs, in seconds. Retry policies live by their job (core/mail/tasks.py).
 JOBS = {
@@ -219,14 +213,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "{levelname} {name} {message}", "style": "{"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["stdout"], "level": read("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", default="INFO")},
 }
 
 # The first administrator, created by setup_dev / setup_prod.
-ADMIN_EMAIL = read("ADMIN_EMAIL", "admin@example.com")
-ADMIN_PASSWORD = read("ADMIN_PASSWORD", "")
+ADMIN_EMAIL = env("ADMIN_EMAIL", default="admin@example.com")
+ADMIN_PASSWORD = env("ADMIN_PASSWORD", default="")
 
 # Errors to Sentry, only when SENTRY_DSN is set (needs `pip install -r requirements-sentry.txt`).
-SENTRY_DSN = read("SENTRY_DSN", None)
+SENTRY_DSN = env("SENTRY_DSN", default=None)
 if SENTRY_DSN:
     init_sentry(SENTRY_DSN)

@@ -1,22 +1,25 @@
-"""Local development: runs with nothing configured (SQLite, console e-mail, jobs inline)."""
+"""Local development: runs with nothing configured (SQLite, console e-mail, jobs inline).
 
-from project.env import BASE_DIR, use_defaults
+Each default below is used only when its variable is unset (or empty): the environment always wins."""
 
-# Embedded defaults, used only when a variable is unset: the environment always wins.
-use_defaults(
-    SECRET_KEY="django-insecure-development-only-never-use-in-production",
-    DATABASE_URL=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-    EMAIL_URL="console://",
-    ALLOWED_HOSTS="localhost,127.0.0.1,[::1],0.0.0.0",
-    ADMIN_PASSWORD="password",
-)
+from project.env import BASE_DIR, env, mailer_config
 
-from .base import *  # noqa: E402,F403
+from .base import *  # noqa: F403
+from .base import DATABASE_OPTIONS, INSTALLED_APPS
 
 ENVIRONMENT = "development"
 DEBUG = True
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+
+SECRET_KEY = env("SECRET_KEY", default="django-insecure-development-only-never-use-in-production")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "0.0.0.0"])
+DATABASES = {
+    "default": {**DATABASE_OPTIONS, **env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # SQLite connections are cheap; keeping them open only holds file locks.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+MAILERS = {"default": mailer_config(env("EMAIL_URL", default="console://"))}
+ADMIN_PASSWORD = env("ADMIN_PASSWORD", default="password")
+
 # Let runserver serve static files through WhiteNoise too, as production does.
-INSTALLED_APPS.insert(INSTALLED_APPS.index("django.contrib.staticfiles"), "whitenoise.runserver_nostatic")  # noqa: F405
+INSTALLED_APPS.insert(INSTALLED_APPS.index("django.contrib.staticfiles"), "whitenoise.runserver_nostatic")

@@ -3,29 +3,34 @@
 Checked by `python manage.py check --deploy --fail-level WARNING`.
 """
 
-from project.env import ConfigurationError, read, read_bool, read_int, require
+from project.env import ConfigurationError, env, require
 
+# Every missing variable named at once, before anything else is read.
 require("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL")
+
+from .base import *  # noqa: E402,F403
+from .base import DATABASE_OPTIONS  # noqa: E402
+
+ENVIRONMENT = "production"
+
+SECRET_KEY = env("SECRET_KEY")
 # A copied development key (or a short one) would let anyone forge sessions and reset links.
-if read("SECRET_KEY").startswith("django-insecure") or len(read("SECRET_KEY")) < 50:
+if SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50:
     raise ConfigurationError(
         "SECRET_KEY is a development key or shorter than 50 characters. Generate one with: python -c "
         '"from django.core.management.utils import get_random_secret_key as k; print(k())"'
     )
-
-from .base import *  # noqa: E402,F403
-
-ENVIRONMENT = "production"
+DATABASES = {"default": {**DATABASE_OPTIONS, **env.db("DATABASE_URL")}}
 
 # The platform's proxy terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = read_bool("SECURE_SSL_REDIRECT", True)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 # Load balancers probe /health/live and /health/ready over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^health/"]
 # HSTS: a year, as check --deploy expects; lower HSTS_SECONDS while trying out a new domain.
-SECURE_HSTS_SECONDS = read_int("HSTS_SECONDS", 31536000)
+SECURE_HSTS_SECONDS = env.int("HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = read_bool("HSTS_PRELOAD", True)
+SECURE_HSTS_PRELOAD = env.bool("HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 

@@ -5,6 +5,7 @@ from http import HTTPStatus
 
 import pytest
 from django.core import signing
+from django.urls import reverse
 from django.utils import timezone
 
 from core.accounts.tokens import CONFIRM_ACCOUNT_SALT, make_confirmation_token
@@ -18,12 +19,12 @@ def confirmation_link_made(user, ago):
     token = SignedAt(timezone.now() - ago, salt=CONFIRM_ACCOUNT_SALT).sign_object(
         {"user": user.pk, "email": user.email}
     )
-    return f"/account/confirm/{token}/"
+    return reverse("accounts:confirm", args=[token])
 
 
 def test_opening_the_link_asks_for_a_click_and_confirms_nothing_yet(client):
     user = UserFactory(confirmed=False)
-    response = client.get(f"/account/confirm/{make_confirmation_token(user)}/")
+    response = client.get(reverse("accounts:confirm", args=[make_confirmation_token(user)]))
     assert "Confirm my account" in response.text
     user.refresh_from_db()
     assert user.confirmed is False
@@ -31,24 +32,24 @@ def test_opening_the_link_asks_for_a_click_and_confirms_nothing_yet(client):
 
 def test_confirming_by_the_link_confirms_the_account_and_sends_to_login(client):
     user = UserFactory(confirmed=False)
-    response = client.post(f"/account/confirm/{make_confirmation_token(user)}/", follow=True)
+    response = client.post(reverse("accounts:confirm", args=[make_confirmation_token(user)]), follow=True)
     user.refresh_from_db()
     assert user.confirmed is True
-    assert response.redirect_chain == [("/account/login/", HTTPStatus.FOUND)]
+    assert response.redirect_chain == [(reverse("accounts:login"), HTTPStatus.FOUND)]
     assert "Your account is confirmed. You can log in now." in response.text
 
 
 def test_confirming_while_signed_in_goes_to_the_role_home(client):
     user = UserFactory(confirmed=False)
     client.force_login(user)
-    response = client.post(f"/account/confirm/{make_confirmation_token(user)}/", follow=True)
+    response = client.post(reverse("accounts:confirm", args=[make_confirmation_token(user)]), follow=True)
     assert response.redirect_chain == [("/", HTTPStatus.FOUND)]
     assert "Your account is confirmed. Welcome!" in response.text
 
 
 def test_confirmation_link_works_once(client):
     user = UserFactory(confirmed=False)
-    link = f"/account/confirm/{make_confirmation_token(user)}/"
+    link = reverse("accounts:confirm", args=[make_confirmation_token(user)])
     client.post(link)
     response = client.post(link)
     assert "This confirmation link is invalid, has expired or has already been used." in response.text
@@ -72,7 +73,7 @@ def test_confirmation_link_expires_after_seven_days(client):
 def test_confirmation_link_signed_without_the_site_secret_is_refused(client):
     user = UserFactory(confirmed=False)
     token = signing.dumps({"user": user.pk, "email": user.email}, salt=CONFIRM_ACCOUNT_SALT, key="forged")
-    response = client.post(f"/account/confirm/{token}/")
+    response = client.post(reverse("accounts:confirm", args=[token]))
     assert "This confirmation link is invalid" in response.text
     user.refresh_from_db()
     assert user.confirmed is False
@@ -80,7 +81,7 @@ def test_confirmation_link_signed_without_the_site_secret_is_refused(client):
 
 def test_a_link_for_an_address_the_account_no_longer_has_is_refused(client):
     user = UserFactory(confirmed=False, email="old@example.com")
-    link = f"/account/confirm/{make_confirmation_token(user)}/"
+    link = reverse("accounts:confirm", args=[make_confirmation_token(user)])
     user.email = "new@example.com"
     user.save()
     response = client.post(link)

@@ -5,6 +5,7 @@ from http import HTTPStatus
 
 import pytest
 from django.core import signing
+from django.urls import reverse
 from django.utils import timezone
 
 from core.accounts.tokens import CHANGE_EMAIL_SALT, make_email_change_token
@@ -23,11 +24,11 @@ def ada(client):
 
 
 def ask_for(client, email, password=PASSWORD, **kwargs):
-    return client.post("/account/email/change/", {"email": email, "password": password}, **kwargs)
+    return client.post(reverse("accounts:change_email"), {"email": email, "password": password}, **kwargs)
 
 
 def test_the_form_has_labelled_fields(client, ada):
-    page = client.get("/account/email/change/").text
+    page = client.get(reverse("accounts:change_email")).text
     assert '<label for="id_email">New e-mail:</label>' in page
     assert '<label for="id_password">Current password:</label>' in page
 
@@ -69,7 +70,7 @@ def test_opening_the_link_shows_the_change_and_changes_nothing_yet(client, ada):
 def test_the_address_changes_when_the_link_is_used(client, ada):
     ask_for(client, "new@example.org")
     response = client.post(link_mailed_to("new@example.org"), follow=True)
-    assert response.redirect_chain == [("/account/", HTTPStatus.FOUND)]
+    assert response.redirect_chain == [(reverse("accounts:manage"), HTTPStatus.FOUND)]
     assert "Your e-mail address is now new@example.org." in response.text
     ada.refresh_from_db()
     assert ada.email == "new@example.org"
@@ -77,9 +78,9 @@ def test_the_address_changes_when_the_link_is_used(client, ada):
 
 def test_the_link_works_without_being_signed_in(client, ada):
     ask_for(client, "new@example.org")
-    client.post("/account/logout/")
+    client.post(reverse("accounts:logout"))
     response = client.post(link_mailed_to("new@example.org"))
-    assert response.headers["Location"] == "/account/login/"
+    assert response.headers["Location"] == reverse("accounts:login")
     ada.refresh_from_db()
     assert ada.email == "new@example.org"
 
@@ -96,7 +97,7 @@ def test_the_link_expires_after_an_hour(client, ada):
     token = SignedAt(timezone.now() - timedelta(minutes=61), salt=CHANGE_EMAIL_SALT).sign_object(
         {"user": ada.pk, "old": ada.email, "new": "new@example.org"}
     )
-    response = client.post(f"/account/email/change/{token}/")
+    response = client.post(reverse("accounts:change_email_confirm", args=[token]))
     assert "has expired" in response.text
     ada.refresh_from_db()
     assert ada.email == "ada@example.com"
@@ -106,13 +107,13 @@ def test_a_link_signed_without_the_site_secret_is_refused(client, ada):
     token = signing.dumps(
         {"user": ada.pk, "old": ada.email, "new": "evil@example.org"}, salt=CHANGE_EMAIL_SALT, key="x"
     )
-    client.post(f"/account/email/change/{token}/")
+    client.post(reverse("accounts:change_email_confirm", args=[token]))
     ada.refresh_from_db()
     assert ada.email == "ada@example.com"
 
 
 def test_the_link_is_refused_if_the_address_was_taken_meanwhile(client, ada):
-    link = f"/account/email/change/{make_email_change_token(ada, 'new@example.org')}/"
+    link = reverse("accounts:change_email_confirm", args=[make_email_change_token(ada, "new@example.org")])
     UserFactory(email="new@example.org")
     response = client.post(link)
     assert "the address now belongs to" in response.text
@@ -122,5 +123,5 @@ def test_the_link_is_refused_if_the_address_was_taken_meanwhile(client, ada):
 
 
 def test_changing_the_address_asks_visitors_to_log_in(client):
-    response = client.get("/account/email/change/")
-    assert response.headers["Location"].startswith("/account/login/?next=")
+    response = client.get(reverse("accounts:change_email"))
+    assert response.headers["Location"].startswith(reverse("accounts:login") + "?next=")

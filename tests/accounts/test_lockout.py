@@ -6,6 +6,7 @@ from http import HTTPStatus
 import pytest
 from axes.models import AccessAttempt
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from core.accounts.lockout import client_ip
@@ -15,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 def log_in(client, email, password=PASSWORD, address="127.0.0.1"):
-    return client.post("/account/login/", {"username": email, "password": password}, REMOTE_ADDR=address)
+    return client.post(
+        reverse("accounts:login"), {"username": email, "password": password}, REMOTE_ADDR=address
+    )
 
 
 def fail(client, email, times, address="127.0.0.1"):
@@ -100,7 +103,7 @@ def test_a_successful_login_resets_the_failure_count(client):
     UserFactory(email="ada@example.com")
     fail(client, "ada@example.com", times=2)
     assert log_in(client, "ada@example.com").status_code == HTTPStatus.FOUND
-    client.post("/account/logout/")
+    client.post(reverse("accounts:logout"))
     response = fail(client, "ada@example.com", times=2)
     assert response.status_code == HTTPStatus.OK
 
@@ -123,7 +126,7 @@ def test_logging_into_another_account_does_not_clear_the_failures_against_this_o
     UserFactory(email="mallory@example.com")
     fail(client, "ada@example.com", times=2, address="10.0.0.7")
     assert log_in(client, "mallory@example.com", address="10.0.0.7").status_code == HTTPStatus.FOUND
-    client.post("/account/logout/")
+    client.post(reverse("accounts:logout"))
     response = fail(client, "ada@example.com", times=1, address="10.0.0.8")
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
 
@@ -131,4 +134,4 @@ def test_logging_into_another_account_does_not_clear_the_failures_against_this_o
 def test_the_test_clients_login_still_works(client):
     UserFactory(email="ada@example.com")
     assert client.login(email="ada@example.com", password=PASSWORD) is True
-    assert client.get("/account/").status_code == HTTPStatus.OK
+    assert client.get(reverse("accounts:manage")).status_code == HTTPStatus.OK

@@ -3,6 +3,7 @@
 from http import HTTPStatus
 
 import pytest
+from django.urls import reverse
 
 from tests.factories import PASSWORD, UserFactory
 
@@ -10,11 +11,11 @@ pytestmark = pytest.mark.django_db
 
 
 def log_in(client, email, password=PASSWORD, **extra):
-    return client.post("/account/login/", {"username": email, "password": password, **extra})
+    return client.post(reverse("accounts:login"), {"username": email, "password": password, **extra})
 
 
 def test_login_page_has_labelled_email_and_password_fields(client):
-    page = client.get("/account/login/").text
+    page = client.get(reverse("accounts:login")).text
     assert '<label for="id_username">E-mail:</label>' in page
     assert 'type="email" name="username" autofocus autocapitalize="none" autocomplete="email"' in page
     assert 'autocomplete="current-password"' in page
@@ -24,7 +25,7 @@ def test_login_page_has_labelled_email_and_password_fields(client):
 def test_login_by_email_and_password_goes_to_the_role_home_with_a_message(client):
     UserFactory(email="ada@example.com")
     response = client.post(
-        "/account/login/", {"username": "ada@example.com", "password": PASSWORD}, follow=True
+        reverse("accounts:login"), {"username": "ada@example.com", "password": PASSWORD}, follow=True
     )
     assert response.redirect_chain == [("/", HTTPStatus.FOUND)]
     assert response.context["user"].email == "ada@example.com"
@@ -56,8 +57,8 @@ def test_inactive_account_cannot_log_in(client):
 
 def test_login_goes_to_next_when_it_points_inside_the_site(client):
     UserFactory(email="ada@example.com")
-    response = log_in(client, "ada@example.com", next="/account/password/change/")
-    assert response.headers["Location"] == "/account/password/change/"
+    response = log_in(client, "ada@example.com", next=reverse("accounts:password_change"))
+    assert response.headers["Location"] == reverse("accounts:password_change")
 
 
 @pytest.mark.parametrize(
@@ -71,12 +72,12 @@ def test_login_ignores_next_pointing_off_the_site(client, unsafe_next):
 
 
 def test_login_page_passes_a_safe_next_on_to_the_form(client):
-    page = client.get("/account/login/?next=/account/").text
-    assert '<input type="hidden" name="next" value="/account/">' in page
+    page = client.get(reverse("accounts:login"), {"next": reverse("accounts:manage")}).text
+    assert f'<input type="hidden" name="next" value="{reverse("accounts:manage")}">' in page
 
 
 def test_login_page_drops_an_unsafe_next(client):
-    page = client.get("/account/login/?next=https://evil.example/").text
+    page = client.get(reverse("accounts:login"), {"next": "https://evil.example/"}).text
     assert "evil.example" not in page
 
 
@@ -95,54 +96,54 @@ def test_with_remember_me_the_session_outlives_the_browser(client):
 
 def test_signed_in_user_opening_the_login_page_goes_home(client):
     client.force_login(UserFactory())
-    response = client.get("/account/login/")
+    response = client.get(reverse("accounts:login"))
     assert response.headers["Location"] == "/"
 
 
 def test_logout_by_post_signs_out_with_a_message(client):
     client.force_login(UserFactory())
-    response = client.post("/account/logout/", follow=True)
+    response = client.post(reverse("accounts:logout"), follow=True)
     assert "_auth_user_id" not in client.session
     assert "You have been logged out." in response.text
 
 
 def test_logout_by_get_is_refused_and_keeps_the_user_signed_in(client):
     client.force_login(UserFactory())
-    response = client.get("/account/logout/")
+    response = client.get(reverse("accounts:logout"))
     assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
     assert "_auth_user_id" in client.session
 
 
 def test_nav_offers_register_and_login_to_visitors(client):
     page = client.get("/").text
-    assert 'href="/account/register/">Register</a>' in page
-    assert 'href="/account/login/">Log in</a>' in page
+    assert f'href="{reverse("accounts:register")}">Register</a>' in page
+    assert f'href="{reverse("accounts:login")}">Log in</a>' in page
     assert "Log out" not in page
 
 
 def test_nav_offers_account_settings_and_a_logout_button_to_signed_in_users(client):
     client.force_login(UserFactory())
     page = client.get("/").text
-    assert 'href="/account/">Account</a>' in page
-    assert '<form method="post" action="/account/logout/">' in page
-    assert 'href="/account/login/"' not in page
-    assert 'href="/admin/"' not in page
+    assert f'href="{reverse("accounts:manage")}">Account</a>' in page
+    assert f'<form method="post" action="{reverse("accounts:logout")}">' in page
+    assert f'href="{reverse("accounts:login")}"' not in page
+    assert f'href="{reverse("adminarea:dashboard")}"' not in page
 
 
 def test_account_page_shows_the_user_and_links_to_the_changes(client):
     client.force_login(UserFactory(email="ada@example.com", first_name="Ada", last_name="Lovelace"))
-    page = client.get("/account/").text
+    page = client.get(reverse("accounts:manage")).text
     assert "Ada Lovelace" in page
     assert "ada@example.com" in page
-    assert 'href="/account/password/change/"' in page
-    assert 'href="/account/email/change/"' in page
+    assert f'href="{reverse("accounts:password_change")}"' in page
+    assert f'href="{reverse("accounts:change_email")}"' in page
 
 
 def test_account_page_asks_visitors_to_log_in(client):
-    response = client.get("/account/")
-    assert response.headers["Location"] == "/account/login/?next=/account/"
+    response = client.get(reverse("accounts:manage"))
+    assert response.headers["Location"] == f"{reverse('accounts:login')}?next={reverse('accounts:manage')}"
 
 
 def test_login_page_shows_the_site_name(client, settings):
     settings.SITE_NAME = "Acme Volunteers"
-    assert "Log in · Acme Volunteers" in client.get("/account/login/").text
+    assert "Log in · Acme Volunteers" in client.get(reverse("accounts:login")).text

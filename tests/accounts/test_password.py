@@ -4,32 +4,25 @@ from datetime import datetime, timedelta
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from tests.factories import PASSWORD, UserFactory
-from tests.support import link_mailed_to, outbox_to
+from tests.support import link_mailed_to, outbox_to, token_made_at
 
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "a brand new passphrase 42"
 
 
-class TokenMadeAt(PasswordResetTokenGenerator):
-    """Django's generator with its clock set back: a link mailed at `when`."""
-
-    def __init__(self, when):
-        super().__init__()
-        self.when = when
-
-    def _now(self):
-        return self.when
-
-
 def reset_link_made(user, ago):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
-    return f"/account/password/reset/{uid}/{TokenMadeAt(datetime.now() - ago).make_token(user)}/"
+    return reverse(
+        "accounts:password_reset_confirm",
+        args=[uid, token_made_at(default_token_generator, user, datetime.now() - ago)],
+    )
 
 
 def choose_new_password(client, link, password=NEW_PASSWORD):
@@ -44,7 +37,7 @@ def choose_new_password(client, link, password=NEW_PASSWORD):
 
 def test_reset_request_mails_a_one_hour_link_to_a_known_address(client):
     UserFactory(email="ada@example.com")
-    client.post("/account/password/reset/", {"email": "Ada@Example.com"})
+    client.post(reverse("accounts:password_reset"), {"email": "Ada@Example.com"})
     [email] = outbox_to("ada@example.com")
     assert email.subject == "Reset your django-base password"
     assert "http://testserver/account/password/reset/" in email.body_text
@@ -54,9 +47,9 @@ def test_reset_request_mails_a_one_hour_link_to_a_known_address(client):
 
 def test_reset_request_gives_the_same_answer_whether_or_not_the_address_has_an_account(client):
     UserFactory(email="ada@example.com")
-    known = client.post("/account/password/reset/", {"email": "ada@example.com"}, follow=True)
-    unknown = client.post("/account/password/reset/", {"email": "nobody@example.com"}, follow=True)
-    assert known.redirect_chain == unknown.redirect_chain == [("/account/login/", HTTPStatus.FOUND)]
+    known = client.post(reverse("accounts:password_reset"), {"email": "ada@example.com"}, follow=True)
+    unknown = client.post(reverse("accounts:password_reset"), {"email": "nobody@example.com"}, follow=True)
+    assert known.redirect_chain == unknown.redirect_chain == [(reverse("accounts:login"), HTTPStatus.FOUND)]
     messages = [[str(message) for message in response.context["messages"]] for response in (known, unknown)]
     assert messages == [
         [
@@ -73,9 +66,9 @@ def test_reset_request_gives_the_same_answer_whether_or_not_the_address_has_an_a
 
 def test_reset_link_lets_the_user_choose_a_new_password_and_log_in(client):
     user = UserFactory(email="ada@example.com")
-    client.post("/account/password/reset/", {"email": "ada@example.com"})
+    client.post(reverse("accounts:password_reset"), {"email": "ada@example.com"})
     response = choose_new_password(client, link_mailed_to("ada@example.com"))
-    assert response.redirect_chain[-1] == ("/account/login/", HTTPStatus.FOUND)
+    assert response.redirect_chain[-1] == (reverse("accounts:login"), HTTPStatus.FOUND)
     assert "Your password has been reset. You can log in with it now." in response.text
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
@@ -83,7 +76,7 @@ def test_reset_link_lets_the_user_choose_a_new_password_and_log_in(client):
 
 def test_reset_link_works_once(client):
     UserFactory(email="ada@example.com")
-    client.post("/account/password/reset/", {"email": "ada@example.com"})
+    client.post(reverse("accounts:password_reset"), {"email": "ada@example.com"})
     link = link_mailed_to("ada@example.com")
     choose_new_password(client, link)
     response = client.get(link, follow=True)
@@ -108,13 +101,15 @@ def test_reset_link_expires_after_an_hour(client):
 def test_reset_link_with_a_bad_token_is_refused(client):
     user = UserFactory(email="ada@example.com")
     uid = urlsafe_base64_encode(force_bytes(user.pk))
-    response = client.get(f"/account/password/reset/{uid}/abc-0123456789abcdef/", follow=True)
+    response = client.get(
+        reverse("accounts:password_reset_confirm", args=[uid, "abc-0123456789abcdef"]), follow=True
+    )
     assert "This password-reset link is invalid" in response.text
 
 
 def test_reset_refuses_a_password_the_validators_reject(client):
     user = UserFactory(email="ada@example.com")
-    client.post("/account/password/reset/", {"email": "ada@example.com"})
+    client.post(reverse("accounts:password_reset"), {"email": "ada@example.com"})
     response = choose_new_password(client, link_mailed_to("ada@example.com"), password="12345678")
     assert "This password is entirely numeric." in response.text
     user.refresh_from_db()
@@ -125,7 +120,7 @@ def test_password_change_asks_for_the_current_password(client):
     user = UserFactory()
     client.force_login(user)
     response = client.post(
-        "/account/password/change/",
+        reverse("accounts:password_change"),
         {"old_password": "not it", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
     )
     assert "Your old password was entered incorrectly." in response.text
@@ -137,17 +132,17 @@ def test_password_change_sets_the_password_and_keeps_the_user_signed_in(client):
     user = UserFactory()
     client.force_login(user)
     response = client.post(
-        "/account/password/change/",
+        reverse("accounts:password_change"),
         {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
         follow=True,
     )
-    assert response.redirect_chain == [("/account/", HTTPStatus.FOUND)]
+    assert response.redirect_chain == [(reverse("accounts:manage"), HTTPStatus.FOUND)]
     assert "Your password has been changed." in response.text
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
-    assert client.get("/account/").status_code == HTTPStatus.OK
+    assert client.get(reverse("accounts:manage")).status_code == HTTPStatus.OK
 
 
 def test_password_change_asks_visitors_to_log_in(client):
-    response = client.get("/account/password/change/")
-    assert response.headers["Location"].startswith("/account/login/?next=")
+    response = client.get(reverse("accounts:password_change"))
+    assert response.headers["Location"].startswith(reverse("accounts:login") + "?next=")

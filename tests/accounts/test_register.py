@@ -3,6 +3,7 @@
 from http import HTTPStatus
 
 import pytest
+from django.urls import reverse
 
 from core.models import User
 from tests.factories import PASSWORD, UserFactory
@@ -23,7 +24,7 @@ def registration(**changes):
 
 
 def test_register_page_has_labelled_fields_with_autocomplete_hints(client):
-    page = client.get("/account/register/").text
+    page = client.get(reverse("accounts:register")).text
     for field, autocomplete in [
         ("first_name", "given-name"),
         ("last_name", "family-name"),
@@ -36,7 +37,7 @@ def test_register_page_has_labelled_fields_with_autocomplete_hints(client):
 
 
 def test_registering_creates_an_unconfirmed_account_with_the_default_role(client):
-    client.post("/account/register/", registration(email="Ada@Example.com"))
+    client.post(reverse("accounts:register"), registration(email="Ada@Example.com"))
     user = User.objects.get(email="ada@example.com")
     assert user.confirmed is False
     assert user.role.name == "User"
@@ -44,7 +45,7 @@ def test_registering_creates_an_unconfirmed_account_with_the_default_role(client
 
 
 def test_registering_mails_a_confirmation_link_in_text_and_html(client):
-    client.post("/account/register/", registration())
+    client.post(reverse("accounts:register"), registration())
     [email] = outbox_to("ada@example.com")
     assert email.subject == "Confirm your django-base account"
     assert "http://testserver/account/confirm/" in email.body_text
@@ -53,13 +54,13 @@ def test_registering_mails_a_confirmation_link_in_text_and_html(client):
 
 
 def test_registering_sends_to_the_login_page_with_a_flash_message(client):
-    response = client.post("/account/register/", registration(), follow=True)
-    assert response.redirect_chain == [("/account/login/", HTTPStatus.FOUND)]
+    response = client.post(reverse("accounts:register"), registration(), follow=True)
+    assert response.redirect_chain == [(reverse("accounts:login"), HTTPStatus.FOUND)]
     assert "A confirmation link has been sent to ada@example.com." in response.text
 
 
 def test_register_shows_errors_next_to_fields_and_keeps_what_was_typed(client):
-    response = client.post("/account/register/", registration(password2="something else entirely"))
+    response = client.post(reverse("accounts:register"), registration(password2="something else entirely"))
     assert response.status_code == HTTPStatus.OK
     assert "The two password fields didn’t match." in response.text
     assert 'value="Lovelace"' in response.text
@@ -69,16 +70,18 @@ def test_register_shows_errors_next_to_fields_and_keeps_what_was_typed(client):
 
 
 def test_register_refuses_a_password_the_validators_reject(client):
-    response = client.post("/account/register/", registration(password1="password", password2="password"))
+    response = client.post(
+        reverse("accounts:register"), registration(password1="password", password2="password")
+    )
     assert "This password is too common." in response.text
     assert not User.objects.filter(email="ada@example.com").exists()
 
 
 def test_registering_an_address_in_use_answers_the_same_and_mails_its_owner(client):
     owner = UserFactory(email="ada@example.com", first_name="Ada")
-    fresh = client.post("/account/register/", registration(email="grace@example.com"), follow=True)
-    taken = client.post("/account/register/", registration(email="ADA@example.com"), follow=True)
-    assert taken.redirect_chain == fresh.redirect_chain == [("/account/login/", HTTPStatus.FOUND)]
+    fresh = client.post(reverse("accounts:register"), registration(email="grace@example.com"), follow=True)
+    taken = client.post(reverse("accounts:register"), registration(email="ADA@example.com"), follow=True)
+    assert taken.redirect_chain == fresh.redirect_chain == [(reverse("accounts:login"), HTTPStatus.FOUND)]
     assert "A confirmation link has been sent to ada@example.com." in taken.text
     assert User.objects.filter(email__iexact="ada@example.com").get() == owner
     [email] = outbox_to("ada@example.com")
@@ -88,10 +91,10 @@ def test_registering_an_address_in_use_answers_the_same_and_mails_its_owner(clie
 
 
 def test_register_requires_first_and_last_name(client):
-    response = client.post("/account/register/", registration(first_name="", last_name=""))
+    response = client.post(reverse("accounts:register"), registration(first_name="", last_name=""))
     assert response.text.count("This field is required.") == 2
 
 
 def test_signed_in_user_opening_the_register_page_goes_home(client):
     client.force_login(UserFactory())
-    assert client.get("/account/register/").headers["Location"] == "/"
+    assert client.get(reverse("accounts:register")).headers["Location"] == "/"

@@ -3,6 +3,7 @@
 from http import HTTPStatus
 
 import pytest
+from django.urls import reverse
 
 from tests.factories import UserFactory
 from tests.support import link_mailed_to, outbox_to
@@ -17,27 +18,32 @@ def unconfirmed(client):
     return user
 
 
-@pytest.mark.parametrize("path", ["/", "/account/", "/account/password/change/", "/account/email/change/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", reverse("accounts:manage"), reverse("accounts:password_change"), reverse("accounts:change_email")],
+)
 def test_unconfirmed_user_is_sent_to_the_unconfirmed_page(client, unconfirmed, path):
     response = client.get(path)
-    assert response.headers["Location"] == "/account/unconfirmed/"
+    assert response.headers["Location"] == reverse("accounts:unconfirmed")
 
 
 def test_unconfirmed_page_names_the_address_and_offers_a_resend_button(client, unconfirmed):
-    page = client.get("/account/unconfirmed/").text
+    page = client.get(reverse("accounts:unconfirmed")).text
     assert "ada@example.com" in page
-    assert '<form method="post" action="/account/unconfirmed/resend/">' in page
+    assert f'<form method="post" action="{reverse("accounts:resend_confirmation")}">' in page
 
 
 def test_resend_mails_a_new_confirmation_link_with_a_message(client, unconfirmed):
-    response = client.post("/account/unconfirmed/resend/", follow=True)
+    response = client.post(reverse("accounts:resend_confirmation"), follow=True)
     assert len(outbox_to("ada@example.com")) == 1
-    assert link_mailed_to("ada@example.com").startswith("/account/confirm/")
+    assert link_mailed_to("ada@example.com").startswith(
+        reverse("accounts:confirm", args=["token"]).removesuffix("token/")
+    )
     assert "A new confirmation link has been sent to ada@example.com." in response.text
 
 
 def test_the_resent_link_confirms_the_account(client, unconfirmed):
-    client.post("/account/unconfirmed/resend/")
+    client.post(reverse("accounts:resend_confirmation"))
     client.post(link_mailed_to("ada@example.com"))
     unconfirmed.refresh_from_db()
     assert unconfirmed.confirmed is True
@@ -45,17 +51,17 @@ def test_the_resent_link_confirms_the_account(client, unconfirmed):
 
 
 def test_resend_by_get_is_refused(client, unconfirmed):
-    assert client.get("/account/unconfirmed/resend/").status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert client.get(reverse("accounts:resend_confirmation")).status_code == HTTPStatus.METHOD_NOT_ALLOWED
     assert outbox_to("ada@example.com") == []
 
 
 def test_unconfirmed_user_can_still_log_out(client, unconfirmed):
-    client.post("/account/logout/")
+    client.post(reverse("accounts:logout"))
     assert "_auth_user_id" not in client.session
 
 
 def test_unconfirmed_user_can_still_reset_the_password(client, unconfirmed):
-    assert client.get("/account/password/reset/").status_code == HTTPStatus.OK
+    assert client.get(reverse("accounts:password_reset")).status_code == HTTPStatus.OK
 
 
 def test_confirmed_user_sees_the_app(client):
@@ -65,20 +71,20 @@ def test_confirmed_user_sees_the_app(client):
 
 def test_unconfirmed_page_sends_confirmed_users_home(client):
     client.force_login(UserFactory(confirmed=True))
-    assert client.get("/account/unconfirmed/").headers["Location"] == "/"
+    assert client.get(reverse("accounts:unconfirmed")).headers["Location"] == "/"
 
 
 def test_unconfirmed_page_asks_visitors_to_log_in(client):
-    response = client.get("/account/unconfirmed/")
-    assert response.headers["Location"].startswith("/account/login/")
+    response = client.get(reverse("accounts:unconfirmed"))
+    assert response.headers["Location"].startswith(reverse("accounts:login"))
 
 
 def test_logging_in_unconfirmed_ends_on_the_unconfirmed_page(client):
     UserFactory(confirmed=False, email="ada@example.com")
     response = client.post(
-        "/account/login/",
+        reverse("accounts:login"),
         {"username": "ada@example.com", "password": "correct horse battery staple"},
         follow=True,
     )
-    assert response.redirect_chain[-1] == ("/account/unconfirmed/", HTTPStatus.FOUND)
+    assert response.redirect_chain[-1] == (reverse("accounts:unconfirmed"), HTTPStatus.FOUND)
     assert "Confirm your account" in response.text

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from core.models import EditableContent
-from tests.adminarea.conftest import messages_of
+from tests.support import messages_of
 
 pytestmark = pytest.mark.django_db
 

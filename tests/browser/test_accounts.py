@@ -1,12 +1,10 @@
 """Accounts end to end: a real browser follows the links a real worker mailed."""
 
-import re
-
 import pytest
 
 from core.models import User
 from tests.factories import PASSWORD, UserFactory
-from tests.support import body
+from tests.support import body, first_link
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -15,7 +13,7 @@ NEW_PASSWORD = "a brand new passphrase 42"
 
 def mailed_link(mailbox, address):
     [message] = mailbox.to(address)
-    return re.search(r"https?://\S+", body(message)).group()
+    return first_link(body(message))
 
 
 def test_register_confirm_by_the_mailed_link_then_log_in(page, deliver_mail):

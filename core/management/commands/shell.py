@@ -23,7 +23,7 @@ class Command(shell.Command):
     def get_auto_imports(self):
         return [
             *super().get_auto_imports(),
-            "core.models.Permission",
+            "core.models.RolePermission",
             "core.jobs.enqueue",
             "core.mail.outbox.send_email",
             f"{__name__}.get_queue",

@@ -9,8 +9,12 @@ import enum
 from datetime import timedelta
 
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core.exceptions import ValidationError
 from django.utils.crypto import constant_time_compare
-from django.utils.http import base36_to_int
+from django.utils.encoding import force_bytes
+from django.utils.http import base36_to_int, urlsafe_base64_decode, urlsafe_base64_encode
+
+from core.accounts.models import User
 
 INVITE_MAX_AGE = timedelta(days=7)
 
@@ -22,6 +26,7 @@ class TokenState(enum.Enum):
 
 
 class InviteTokenGenerator(PasswordResetTokenGenerator):
+    # The module's old path, kept so that links mailed before the move still work.
     key_salt = "core.adminarea.tokens.InviteTokenGenerator"
 
     def state(self, user, token):
@@ -43,3 +48,16 @@ class InviteTokenGenerator(PasswordResetTokenGenerator):
 
 
 invite_token_generator = InviteTokenGenerator()
+
+
+def encode_uid(user):
+    return urlsafe_base64_encode(force_bytes(user.pk))
+
+
+def user_from_uid(uidb64):
+    """The user a link's `uidb64` names, or None (decoded as Django's PasswordResetConfirmView does)."""
+    try:
+        pk = User._meta.pk.to_python(urlsafe_base64_decode(uidb64).decode())
+        return User.objects.get(pk=pk)
+    except (TypeError, ValueError, OverflowError, User.DoesNotExist, ValidationError):
+        return None

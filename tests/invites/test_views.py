@@ -1,6 +1,5 @@
 """Inviting a user: the mailed link sets a password once; an expired genuine link offers a fresh one."""
 
-from datetime import datetime, timedelta
 from http import HTTPStatus
 
 import pytest
@@ -8,31 +7,19 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from core.adminarea.tokens import INVITE_MAX_AGE, InviteTokenGenerator
+from core.invites.tokens import invite_token_generator
 from core.models import OutgoingEmail, Role, User
-from tests.adminarea.conftest import mailed_link, messages_of
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, InvitedUserFactory, UserFactory
+from tests.support import expired_invite_token, messages_of, url_mailed_to
 
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "a long and fresh passphrase"
 
 
-class EightDaysAgo(InviteTokenGenerator):
-    def _now(self):
-        return datetime.now() - INVITE_MAX_AGE - timedelta(days=1)
-
-
 def invite(client, email="ada@example.com", **fields):
     data = {"email": email, "first_name": "Ada", "last_name": "Lovelace", "role": Role.default_role().pk}
     return client.post(reverse("adminarea:invite"), {**data, **fields}, follow=True)
-
-
-def invited_user(**fields):
-    user = UserFactory(confirmed=False, password=None, **fields)
-    user.set_unusable_password()
-    user.save()
-    return user
 
 
 def accept_url(user, token):
@@ -54,7 +41,7 @@ def test_inviting_creates_an_account_without_password_and_mails_a_link(admin_cli
     assert "Invite sent to ada@example.com." in messages_of(response)
     email = OutgoingEmail.objects.get(to="ada@example.com")
     assert email.subject == "You are invited to django-base"
-    assert mailed_link("ada@example.com").startswith("http://testserver/invite/")
+    assert url_mailed_to("ada@example.com").startswith("http://testserver/invite/")
 
 
 def test_inviting_an_address_already_in_use_is_refused_next_to_the_field(admin_client):
@@ -68,7 +55,7 @@ def test_inviting_an_address_already_in_use_is_refused_next_to_the_field(admin_c
 def test_the_invited_user_sets_a_password_is_logged_in_and_lands_on_the_home_page(admin_client, client):
     invite(admin_client)
     admin_client.logout()
-    response = set_password(client, mailed_link("ada@example.com"))
+    response = set_password(client, url_mailed_to("ada@example.com"))
     user = User.objects.get(email="ada@example.com")
     assert user.check_password(NEW_PASSWORD) and user.confirmed
     assert response.redirect_chain[-1][0] == reverse("pages:home")
@@ -79,13 +66,13 @@ def test_the_invited_user_sets_a_password_is_logged_in_and_lands_on_the_home_pag
 def test_an_invited_administrator_lands_on_the_admin_dashboard(admin_client):
     invite(admin_client, role=Role.administrator().pk)
     admin_client.logout()
-    response = set_password(admin_client, mailed_link("ada@example.com"))
+    response = set_password(admin_client, url_mailed_to("ada@example.com"))
     assert response.redirect_chain[-1][0] == reverse("adminarea:dashboard")
 
 
 def test_a_weak_password_is_refused_next_to_its_field(client):
-    user = invited_user()
-    response = set_password(client, accept_url(user, InviteTokenGenerator().make_token(user)), password="123")
+    user = InvitedUserFactory()
+    response = set_password(client, accept_url(user, invite_token_generator.make_token(user)), password="123")
     assert response.status_code == HTTPStatus.OK
     assert "This password is too short." in " ".join(response.context["form"].errors["new_password2"])
     user.refresh_from_db()
@@ -93,8 +80,8 @@ def test_a_weak_password_is_refused_next_to_its_field(client):
 
 
 def test_an_invite_link_works_only_once(client):
-    user = invited_user()
-    link = accept_url(user, InviteTokenGenerator().make_token(user))
+    user = InvitedUserFactory()
+    link = accept_url(user, invite_token_generator.make_token(user))
     set_password(client, link)
     client.logout()
     response = client.get(link)
@@ -104,8 +91,8 @@ def test_an_invite_link_works_only_once(client):
 
 
 def test_a_tampered_invite_link_is_refused_without_offering_a_fresh_one(client):
-    user = invited_user()
-    token = InviteTokenGenerator().make_token(user)
+    user = InvitedUserFactory()
+    token = invite_token_generator.make_token(user)
     response = client.get(accept_url(user, token[:-1] + ("0" if token[-1] != "0" else "1")))
     assert "This invite link does not work" in response.text
     assert "Send me a fresh invite" not in response.text
@@ -114,7 +101,7 @@ def test_a_tampered_invite_link_is_refused_without_offering_a_fresh_one(client):
 def test_a_password_reset_token_is_not_an_invite_token(client):
     from django.contrib.auth.tokens import default_token_generator
 
-    user = invited_user()
+    user = InvitedUserFactory()
     response = client.get(accept_url(user, default_token_generator.make_token(user)))
     assert "This invite link does not work" in response.text
 
@@ -126,25 +113,25 @@ def test_an_invite_link_for_an_unknown_user_does_not_work(client):
 
 
 def test_an_expired_invite_link_offers_a_fresh_invite(client):
-    user = invited_user()
-    response = client.get(accept_url(user, EightDaysAgo().make_token(user)))
+    user = InvitedUserFactory()
+    response = client.get(accept_url(user, expired_invite_token(user)))
     assert "This invite has expired" in response.text
     assert "Send me a fresh invite" in response.text
 
 
 def test_asking_for_a_fresh_invite_mails_a_new_link_that_works(client):
-    user = invited_user(email="ada@example.com")
-    token = EightDaysAgo().make_token(user)
+    user = InvitedUserFactory(email="ada@example.com")
+    token = expired_invite_token(user)
     uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
     response = client.post(reverse("invites:resend", args=[uidb64, token]), follow=True)
     assert "A fresh invite link is on its way to ada@example.com." in messages_of(response)
-    set_password(client, mailed_link("ada@example.com"))
+    set_password(client, url_mailed_to("ada@example.com"))
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
 
 
 def test_a_fresh_invite_is_not_sent_for_a_forged_link(client):
-    user = invited_user()
+    user = InvitedUserFactory()
     uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
     response = client.post(reverse("invites:resend", args=[uidb64, "abc-0123456789"]), follow=True)
     assert "This link does not work; ask an administrator to invite you again." in response.text
@@ -152,8 +139,8 @@ def test_a_fresh_invite_is_not_sent_for_a_forged_link(client):
 
 
 def test_a_fresh_invite_is_not_sent_once_the_password_is_set(client):
-    user = invited_user()
-    token = EightDaysAgo().make_token(user)
+    user = InvitedUserFactory()
+    token = expired_invite_token(user)
     user.set_password(PASSWORD)
     user.save()
     uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
@@ -162,15 +149,15 @@ def test_a_fresh_invite_is_not_sent_once_the_password_is_set(client):
 
 
 def test_resending_an_invite_by_get_is_not_allowed(client):
-    user = invited_user()
+    user = InvitedUserFactory()
     uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
-    response = client.get(reverse("invites:resend", args=[uidb64, EightDaysAgo().make_token(user)]))
+    response = client.get(reverse("invites:resend", args=[uidb64, expired_invite_token(user)]))
     assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
     assert not OutgoingEmail.objects.exists()
 
 
 def test_an_administrator_sends_a_pending_invite_again(admin_client):
-    user = invited_user(email="ada@example.com")
+    user = InvitedUserFactory(email="ada@example.com")
     response = admin_client.post(reverse("adminarea:user_reinvite", args=[user.pk]), follow=True)
     assert "A fresh invite is on its way to ada@example.com." in messages_of(response)
     assert OutgoingEmail.objects.filter(to="ada@example.com").count() == 1
