@@ -73,7 +73,7 @@ def quick_run(tmp_path_factory):
             sys.executable, "-m", "bench", "--quick", "--json", str(json_path), "--postgres", postgres,
             "--redis", settings.REDIS_URL, "--database-prefix", bench_database_prefix(),
         ],
-        cwd=BASE_DIR, capture_output=True, text=True, timeout=240,
+        cwd=BASE_DIR, capture_output=True, text=True, timeout=420,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout, json.loads(json_path.read_text())
