@@ -86,7 +86,7 @@ def test_serving_the_login_page_does_not_import_redis_or_rq(env):
 def test_the_check_sees_redis_once_a_job_is_enqueued():
     """The check can fail: the same process, enqueueing a job (to a Redis that is down), imports them."""
     enqueue = SERVE_PAGES.replace(
-        'print("STATUSES', 'import core.jobs; core.jobs.dispatch(print)\nprint("STATUSES'
+        'print("STATUSES', 'import core.jobs; core.jobs.enqueue_now(print)\nprint("STATUSES'
     )
     modules, _ = imported_queue_modules(
         enqueue, env={"REDIS_URL": "redis://127.0.0.1:9/0", "ALLOWED_HOSTS": "testserver"}

@@ -24,7 +24,8 @@ class Command(shell.Command):
         return [
             *super().get_auto_imports(),
             "core.models.RolePermission",
-            "core.jobs.enqueue",
+            "core.jobs.enqueue_on_commit",
+            "core.jobs.enqueue_now",
             "core.mail.outbox.send_email",
             f"{__name__}.get_queue",
             f"{__name__}.get_connection",
