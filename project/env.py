@@ -14,6 +14,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# The environment as the process started, before .env and any default: what `manage.py test` hands pytest.
+STARTING_ENVIRONMENT = dict(os.environ)
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _EXPORT = re.compile(r"^export\s+")
@@ -179,11 +181,33 @@ def require(*names):
         )
 
 
+def site_url(value, *, variable="SITE_URL"):
+    """The site's address as mailed links start ("https://example.com/"), or "" when `value` is empty;
+    refuses what is not an absolute http(s) address."""
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigurationError(
+            f"{variable}={value!r} is not a site address: write it like https://example.com"
+        )
+    return value.rstrip("/") + "/"
+
+
+def site_url_from_hosts(hosts):
+    """https:// and the first of ALLOWED_HOSTS when that is one host name (no wildcard), else ""."""
+    first = hosts[0] if hosts else ""
+    if not first or "*" in first or first.startswith("."):
+        return ""
+    return f"https://{first}/"
+
+
 MAILER_SCHEMES = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "smtp+tls": "django.core.mail.backends.smtp.EmailBackend",
     "smtps": "django.core.mail.backends.smtp.EmailBackend",
-    "console": "django.core.mail.backends.console.EmailBackend",
+    # Django's console backend, printing each e-mail readably (decoded, links whole): core/mail/console.py.
+    "console": "core.mail.console.EmailBackend",
     "file": "django.core.mail.backends.filebased.EmailBackend",
     "locmem": "django.core.mail.backends.locmem.EmailBackend",
     "dummy": "django.core.mail.backends.dummy.EmailBackend",

@@ -58,6 +58,12 @@ def admin_client(client, administrator):
 
 
 @pytest.fixture
+def jobs_inline(settings):
+    """Jobs run in the request, as in development without Redis: a test reads their mail at once."""
+    settings.JOBS_RUN_INLINE = True
+
+
+@pytest.fixture
 def redis_db():
     """The test Redis database, emptied before the test (only that database number is touched)."""
     connection = redis.Redis.from_url(settings.REDIS_URL)

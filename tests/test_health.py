@@ -30,13 +30,12 @@ def test_readiness_is_ok_with_the_database_redis_and_a_running_worker(client, st
 
 
 @pytest.mark.django_db
-def test_readiness_fails_when_no_worker_was_seen(client, redis_db):
+def test_readiness_fails_when_no_worker_was_seen(client, redis_db, caplog):
     response = client.get(reverse("health:ready"))
 
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
-    checks = response.json()["checks"]
-    assert checks["worker"].startswith("failing: no worker seen lately")
-    assert checks["database"] == checks["redis"] == "ok"
+    assert response.json()["checks"] == {"database": "ok", "redis": "ok", "worker": "failing"}
+    assert "Readiness check 'worker' failed: no worker seen lately" in caplog.text
 
 
 @pytest.mark.django_db
@@ -46,9 +45,8 @@ def test_readiness_fails_when_redis_is_unreachable(client, settings):
     response = client.get(reverse("health:ready"))
 
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
-    checks = response.json()["checks"]
-    assert checks["redis"].startswith("failing: Redis unreachable")
-    assert checks["database"] == "ok"
+    assert response.json()["checks"] == {"database": "ok", "redis": "failing", "worker": "failing"}
+    assert "127.0.0.1" not in response.text
 
 
 @pytest.mark.django_db
@@ -69,7 +67,9 @@ def test_with_the_database_down_liveness_answers_and_readiness_fails(manage):
 
     assert (live_status, json.loads(live_body)) == (HTTPStatus.OK, {"status": "ok"})
     assert ready_status == HTTPStatus.SERVICE_UNAVAILABLE
-    assert json.loads(ready_body)["checks"]["database"].startswith("failing: database unreachable")
+    # Anyone may ask: the answer names the failing check, not the host, port or driver's message.
+    assert json.loads(ready_body)["checks"]["database"] == "failing"
+    assert "127.0.0.1" not in ready_body and "port" not in ready_body
 
 
 @pytest.mark.django_db

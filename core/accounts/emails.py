@@ -45,6 +45,15 @@ def send_account_exists_email(*, user, site_url):
     )
 
 
+def send_email_in_use_email(*, user, site_url):
+    """Someone asked to move their account to an address that has one: tell its owner, not them."""
+    send_email(
+        user.email,
+        "email_in_use",
+        {"user": user, "reset_link": absolute_url(site_url, reverse("accounts:password_reset"))},
+    )
+
+
 def send_password_reset_email(*, user, path, site_url):
     send_email(
         user.email,
@@ -57,8 +66,9 @@ def send_password_reset_email(*, user, path, site_url):
     )
 
 
-def send_email_change_email(*, user, new_email, site_url):
-    """Sent to the new address: the change happens only when its owner opens the link."""
+def send_email_change_email(*, user, new_email, site_url, by=None):
+    """Sent to the new address: the change happens only when its owner opens the link. `by` is the
+    administrator who asked, if it was not the user."""
     path = reverse("accounts:change_email_confirm", args=[make_email_change_token(user, new_email)])
     send_email(
         new_email,
@@ -66,6 +76,7 @@ def send_email_change_email(*, user, new_email, site_url):
         {
             "user": user,
             "new_email": new_email,
+            "by": by,
             "link": absolute_url(site_url, path),
             "expires_in": lifetime(settings.EMAIL_CHANGE_TIMEOUT),
         },
@@ -79,5 +90,6 @@ def lifetime(seconds):
 
 
 def site_url_of(request):
-    """The site's address as this request reached it, for the links mailed while answering it."""
-    return request.build_absolute_uri("/")
+    """The site's address for the links mailed while answering `request`: SITE_URL (always set in
+    production), else the address this request reached (development, tests)."""
+    return settings.SITE_URL or request.build_absolute_uri("/")

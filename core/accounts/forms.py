@@ -1,12 +1,16 @@
 """Account forms: Django's auth forms, adapted to log in by e-mail and to send mail through the outbox."""
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, PasswordResetForm
-from django.urls import reverse
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    BaseUserCreationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 
-from core.accounts.emails import send_password_reset_email, site_url_of
 from core.accounts.models import User
-from core.accounts.throttle import may_mail
+from core.accounts.validators import EMAIL_MAX_LENGTH, bound_email_field, bound_password_fields
 
 
 class RegistrationForm(BaseUserCreationForm):
@@ -26,6 +30,7 @@ class RegistrationForm(BaseUserCreationForm):
         self.fields["last_name"].required = True
         self.fields["first_name"].widget.attrs["autofocus"] = True
         self.fields["email"].widget.attrs.pop("autofocus", None)
+        bound_password_fields(self)
 
     def clean_email(self):
         # A different case is still the same account.
@@ -57,32 +62,28 @@ class LoginForm(AuthenticationForm):
         email.label = "E-mail"
         email.widget.input_type = "email"
         email.widget.attrs["autocomplete"] = "email"
+        # Bounded here, so an over-long value never reaches authenticate() (and django-axes' table).
+        bound_email_field(email)
+        bound_password_fields(self)
 
 
 class OutboxPasswordResetForm(PasswordResetForm):
-    """Django's reset form (silent about unknown addresses), sending its e-mail through the outbox."""
+    """Django's reset form, for its field only: PasswordResetView hands the reset to a worker, which
+    decides whether to send (core/accounts/tasks.py)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = "E-mail"
         self.fields["email"].widget.attrs["autofocus"] = True
 
-    def save(self, request=None, **kwargs):
-        self.request = request
-        super().save(request=request, **kwargs)
-
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
-        if not may_mail("password_reset", to_email):
-            return  # silently, like an unknown address: the page's answer never changes
-        path = reverse("accounts:password_reset_confirm", args=[context["uid"], context["token"]])
-        send_password_reset_email(user=context["user"], path=path, site_url=site_url_of(self.request))
-
 
 class EmailChangeForm(forms.Form):
     """A new address, and the current password to prove it is the owner asking."""
 
     email = forms.EmailField(
-        label="New e-mail", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+        label="New e-mail",
+        max_length=EMAIL_MAX_LENGTH,
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
     password = forms.CharField(
         label="Current password",
@@ -93,22 +94,41 @@ class EmailChangeForm(forms.Form):
     def __init__(self, user, *args, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        bound_password_fields(self)
 
-    def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        if email == self.user.email:
-            raise forms.ValidationError("This is already your e-mail address.", code="same_email")
-        if User.objects.with_email(email).exists():
-            raise forms.ValidationError("Another account uses this e-mail address.", code="email_taken")
-        return email
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(
-                "Your password was entered incorrectly. Please enter it again.", code="password_incorrect"
+    def clean(self):
+        """The password first: without it the form says nothing about the address. An address another
+        account uses is no error either (request_email_change mails its owner instead)."""
+        cleaned = super().clean()
+        if "password" in cleaned and not self.user.check_password(cleaned["password"]):
+            self.add_error(
+                "password",
+                forms.ValidationError(
+                    "Your password was entered incorrectly. Please enter it again.", code="password_incorrect"
+                ),
             )
-        return password
+            return cleaned
+        if "email" in cleaned:
+            cleaned["email"] = User.objects.normalize_email(cleaned["email"])
+            if cleaned["email"] == self.user.email:
+                self.add_error(
+                    "email", forms.ValidationError("This is already your e-mail address.", code="same_email")
+                )
+        return cleaned
+
+
+class BoundedPasswordChangeForm(PasswordChangeForm):
+    """Django's form; its current-password field refuses over-long values before checking them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_password_fields(self)
+
+
+class BoundedSetPasswordForm(SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_password_fields(self)
 
 
 class ProfileForm(forms.ModelForm):
@@ -135,3 +155,7 @@ class DeleteAccountForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text="Type it to show it is you: the account and its data are deleted for good.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_password_fields(self)

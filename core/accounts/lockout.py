@@ -55,7 +55,13 @@ def lockout_response(request, original_response=None, credentials=None):
     return render(request, "accounts/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
 
 
+def forget_failures_of(email):
+    """Clear the failed logins counted against `email` from every address: its owner proved who they are
+    (logged in, or set a new password through a mailed link)."""
+    return reset(username=User.objects.normalize_email(email))
+
+
 @receiver(user_logged_in, dispatch_uid="core.accounts.lockout.forget_failures")
 def forget_failures(sender, user, **kwargs):
     """A successful login clears the failures counted against its e-mail, and no others."""
-    reset(username=user.get_username())
+    forget_failures_of(user.get_username())

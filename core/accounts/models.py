@@ -2,6 +2,7 @@
 
 import enum
 
+from django.contrib.auth import models as auth_models
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.db import models, transaction
 from django.urls import reverse
@@ -100,6 +101,8 @@ class User(AbstractBaseUser):
     role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="users")
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Part of every e-mail-change link, so a change spends the links mailed before it (one-use links).
+    email_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -155,3 +158,17 @@ class User(AbstractBaseUser):
 
     def has_module_perms(self, app_label):
         return self.is_staff
+
+
+class AnonymousUser(auth_models.AnonymousUser):
+    """A visitor, as flask-base has one: may do nothing, so `request.user.can(...)` works for everyone.
+
+    core.accounts.middleware.AuthenticationMiddleware puts it on the request instead of Django's.
+    """
+
+    def can(self, permissions):
+        return False
+
+    @property
+    def is_admin(self):
+        return False

@@ -2,10 +2,14 @@
 account, confirming the address, changing it only through a link mailed to the new one, and the
 self-service pages (name, deleting the account, a copy of one's data)."""
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
+from core import jobs
 from core.accounts import emails
 from core.accounts.models import User
+from core.accounts.tasks import send_password_reset
 from core.accounts.throttle import TOO_MANY_LINKS, may_mail
 from core.adminarea.services import administrators
 from core.mail.models import OutgoingEmail
@@ -15,14 +19,17 @@ from core.services import ServiceError
 
 def register_user(*, email, first_name, last_name, password, site_url):
     """Create an unconfirmed account and mail its confirmation link. If the address has an account,
-    its owner is told by e-mail instead: the caller's answer must be the same either way."""
+    its owner is told by e-mail instead: the caller's answer must be the same either way. Either e-mail
+    counts towards the address's MAILED_LINKS_PER_HOUR."""
+    may_send = may_mail("register", email)
     try:
         with transaction.atomic():
             user = User.objects.create_user(email, password, first_name=first_name, last_name=last_name)
-            emails.send_confirmation_email(user=user, site_url=site_url)
+            if may_send:  # else the owner asks for a new link once logged in
+                emails.send_confirmation_email(user=user, site_url=site_url)
     except IntegrityError:  # the address has an account (or got one a moment ago)
         owner = User.objects.with_email(email).first()
-        if owner is not None and may_mail("account_exists", email):
+        if owner is not None and may_send:
             emails.send_account_exists_email(user=owner, site_url=site_url)
 
 
@@ -35,6 +42,17 @@ def resend_confirmation(*, user, site_url):
     emails.send_confirmation_email(user=user, site_url=site_url)
 
 
+def request_password_reset(*, email, site_url):
+    """Hand the whole reset to a worker: the request costs the same whether or not `email` has an
+    account (core/accounts/tasks.py)."""
+    email = User.objects.normalize_email(email)
+    job = jobs.enqueue_now(send_password_reset, email, site_url)
+    if job is None and not settings.JOBS_RUN_INLINE:
+        # Redis is unreachable: send from here rather than lose the request (the outbox keeps the
+        # e-mail until Redis is back). Only then does a known address cost more.
+        send_password_reset(email, site_url)
+
+
 def confirm_account(*, user):
     user.confirmed = True
     user.save(update_fields=["confirmed"])
@@ -42,8 +60,21 @@ def confirm_account(*, user):
 
 
 def request_email_change(*, user, new_email, site_url):
-    """Mail a link to the new address; the address changes only when its owner opens it."""
-    emails.send_email_change_email(user=user, new_email=new_email, site_url=site_url)
+    """Mail a link to the new address; the address changes only when its owner opens it. If another
+    account has the address, its owner is told instead: the caller's answer is the same either way.
+    At most MAILED_LINKS_PER_HOUR to one address, and from one account."""
+    if not may_mail("change_email", new_email):
+        raise ServiceError(TOO_MANY_LINKS, code="too_many_links")
+    if not may_mail("change_email_from", str(user.pk)):
+        raise ServiceError(
+            "You asked for several links in the last hour. Check the inboxes you named, or try again later.",
+            code="too_many_links",
+        )
+    owner = User.objects.with_email(new_email).exclude(pk=user.pk).first()
+    if owner is not None:
+        emails.send_email_in_use_email(user=owner, site_url=site_url)
+    else:
+        emails.send_email_change_email(user=user, new_email=new_email, site_url=site_url)
 
 
 def apply_email_change(*, user, new_email):
@@ -52,7 +83,8 @@ def apply_email_change(*, user, new_email):
     if User.objects.with_email(new_email).exclude(pk=user.pk).exists():
         raise ServiceError("Another account uses this e-mail address.", code="email_taken")
     user.email = new_email
-    user.save(update_fields=["email"])
+    user.email_changed_at = timezone.now()  # spends every other change link mailed so far
+    user.save(update_fields=["email", "email_changed_at"])
     return user
 
 

@@ -2,7 +2,8 @@
 
 Password-reset links use Django's own token generator (PASSWORD_RESET_TIMEOUT); these two have their
 own lifetimes, so they are signed with django.core.signing and made one-use by what they sign: the
-state they change (`confirmed`, the current e-mail) is part of the token and checked when it is used.
+state they change (`confirmed`; the current e-mail and when it last changed) is part of the token and
+checked when it is used. The time matters: after a change and a change back the e-mail is the same.
 """
 
 from django.conf import settings
@@ -27,7 +28,8 @@ def user_to_confirm(token):
 
 
 def make_email_change_token(user, new_email):
-    return signing.dumps({"user": user.pk, "old": user.email, "new": new_email}, salt=CHANGE_EMAIL_SALT)
+    data = {"user": user.pk, "old": user.email, "new": new_email, "since": _changed_at(user)}
+    return signing.dumps(data, salt=CHANGE_EMAIL_SALT)
 
 
 def email_change_request(token):
@@ -36,7 +38,13 @@ def email_change_request(token):
     if data is None:
         return None, None
     user = User.objects.filter(pk=data["user"], email=data["old"]).first()
-    return (user, data["new"]) if user else (None, None)
+    if user is None or data.get("since") != _changed_at(user):
+        return None, None
+    return user, data["new"]
+
+
+def _changed_at(user):
+    return user.email_changed_at.isoformat() if user.email_changed_at else None
 
 
 def _load(token, salt, max_age):

@@ -13,8 +13,9 @@ from django.urls import reverse_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from core.accounts import emails, forms, services, tokens
+from core.accounts import emails, forms, lockout, services, tokens
 from core.accounts.emails import site_url_of
+from core.accounts.sessions import start_session
 from core.services import ServiceError
 from core.twofactor import login as twofactor_login
 
@@ -29,8 +30,7 @@ class LoginView(auth_views.LoginView):
             remember, next_url = form.cleaned_data["remember_me"], self.get_redirect_url()
             return twofactor_login.begin(self.request, form.get_user(), remember=remember, next_url=next_url)
         response = super().form_valid(form)
-        if not form.cleaned_data["remember_me"]:
-            self.request.session.set_expiry(0)  # ends when the browser closes
+        start_session(self.request, remember=form.cleaned_data["remember_me"])
         messages.success(self.request, "You are now logged in.")
         return response
 
@@ -40,6 +40,17 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
+    """POST logs out (Django's rule: a link cannot log anyone out); GET, from a typed address or an old
+    bookmark, shows the Log out button instead of a blank 405."""
+
+    http_method_names = ["get", "post", "options"]
+    confirm_template_name = "accounts/logout.html"
+
+    def get(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect(settings.LOGOUT_REDIRECT_URL)
+        return render(request, self.confirm_template_name)
+
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
         messages.success(request, "You have been logged out.")
@@ -119,19 +130,26 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:login")
 
     def form_valid(self, form):
-        # The same answer whether or not the address has an account.
+        # The same answer, and the same work, whether or not the address has an account.
+        services.request_password_reset(email=form.cleaned_data["email"], site_url=site_url_of(self.request))
         messages.success(
             self.request,
             f"If {form.cleaned_data['email']} belongs to an account, a link to reset its password "
             f"is on its way. It expires in {emails.lifetime(settings.PASSWORD_RESET_TIMEOUT)}.",
         )
-        return super().form_valid(form)
+        return redirect(self.get_success_url())
 
 
 class PasswordResetConfirmView(SuccessMessageMixin, auth_views.PasswordResetConfirmView):
+    form_class = forms.BoundedSetPasswordForm
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:login")
     success_message = "Your password has been reset. You can log in with it now."
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        lockout.forget_failures_of(form.user.email)  # the mailed link proved who asks: lift any lockout
+        return response
 
 
 class AccountView(LoginRequiredMixin, TemplateView):
@@ -139,6 +157,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
 
 
 class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
+    form_class = forms.BoundedPasswordChangeForm
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:manage")
     success_message = "Your password has been changed."
@@ -154,9 +173,13 @@ class EmailChangeView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         new_email = form.cleaned_data["email"]
-        services.request_email_change(
-            user=self.request.user, new_email=new_email, site_url=site_url_of(self.request)
-        )
+        try:
+            services.request_email_change(
+                user=self.request.user, new_email=new_email, site_url=site_url_of(self.request)
+            )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
         messages.success(
             self.request,
             f"A confirmation link has been sent to {new_email}. "

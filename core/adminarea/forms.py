@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth.forms import BaseUserCreationForm
 from django.db.models import Q
 
+from core.adminarea.selectors import PENDING_INVITE
 from core.models import Role, User
 from core.pages.models import EditableContent
 
@@ -43,13 +44,21 @@ class UserChangeForm(UniqueEmailMixin, RoleChoiceMixin, forms.ModelForm):
 
 
 class UserFilterForm(forms.Form):
-    """The user list's search, role filter and sort, read from the query string."""
+    """The user list's search, filters and sort, read from the query string (the CSV export's too)."""
 
-    # ?sort= value -> ORDER BY; each ends on a unique column so pages never overlap.
+    # ?sort= value -> ORDER BY, one per column shown; each ends on a unique column so pages never overlap.
     SORTS = {
         "name": ("last_name", "first_name", "email"),
         "email": ("email",),
+        "role": ("role__name", "last_name", "first_name", "email"),
+        "confirmed": ("confirmed", "last_name", "first_name", "email"),
         "joined": ("date_joined", "pk"),
+    }
+    # ?status= value -> the users it keeps.
+    STATUSES = {
+        "confirmed": Q(confirmed=True),
+        "unconfirmed": Q(confirmed=False),
+        "invited": PENDING_INVITE,
     }
     DEFAULT_SORT = "name"
 
@@ -57,13 +66,22 @@ class UserFilterForm(forms.Form):
     role = forms.ModelChoiceField(
         queryset=Role.objects.order_by("name"), required=False, empty_label="All roles"
     )
+    status = forms.ChoiceField(
+        required=False,
+        choices=[
+            ("", "Everyone"),
+            ("confirmed", "Confirmed"),
+            ("unconfirmed", "Unconfirmed"),
+            ("invited", "Invite pending"),
+        ],
+    )
     sort = forms.ChoiceField(
         required=False,
         choices=[(key, key) for name in SORTS for key in (name, f"-{name}")],
     )
 
     def __init__(self, data):
-        super().__init__(data)
+        super().__init__(data, label_suffix="")
         self.is_valid()  # invalid values are left out of cleaned_data and so ignored
 
     @property
@@ -72,8 +90,9 @@ class UserFilterForm(forms.Form):
 
     @property
     def narrows(self):
-        """Whether the list shows only some users (a search or a role filter)."""
-        return bool(self.cleaned_data.get("q", "").split() or self.cleaned_data.get("role"))
+        """Whether the list shows only some users (a search or a filter)."""
+        data = self.cleaned_data
+        return bool(data.get("q", "").split() or data.get("role") or data.get("status"))
 
     def filter(self, users):
         # Every word must appear in the first name, the last name or the e-mail address.
@@ -83,6 +102,8 @@ class UserFilterForm(forms.Form):
             )
         if self.cleaned_data.get("role"):
             users = users.filter(role=self.cleaned_data["role"])
+        if self.cleaned_data.get("status"):
+            users = users.filter(self.STATUSES[self.cleaned_data["status"]])
         name = self.current_sort.removeprefix("-")
         prefix = "-" if self.current_sort.startswith("-") else ""
         return users.order_by(*(prefix + field for field in self.SORTS[name]))
@@ -92,9 +113,10 @@ class EditableContentForm(forms.ModelForm):
     class Meta:
         model = EditableContent
         fields = ("body",)
-        widgets = {"body": forms.Textarea(attrs={"rows": 18})}
-        labels = {"body": "Text (HTML)"}
+        # data-editor: core/static/adminarea/about-editor.js replaces the textarea with a WYSIWYG editor.
+        widgets = {"body": forms.Textarea(attrs={"rows": 18, "data-editor": "pell"})}
+        labels = {"body": "Text"}
         help_texts = {
-            "body": "HTML. Kept: paragraphs, headings, lists, links, emphasis, quotes and code; "
-            "anything else (scripts, styles, event handlers) is removed when you save."
+            "body": "Kept when you save: paragraphs, headings, lists, links, emphasis, quotes and code; "
+            "anything else (scripts, styles, images, event handlers) is removed."
         }

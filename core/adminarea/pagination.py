@@ -1,7 +1,12 @@
 """Counting a large table exactly costs more than the rest of a page (7 ms for 100,000 users in
 PostgreSQL: the whole difference between a 10-user and a 100,000-user list). So an unfiltered list
 of more than ESTIMATE_ABOVE rows is counted with PostgreSQL's own estimate, pg_class.reltuples, which
-autovacuum keeps current, and the page says "about". Filtered lists are always counted exactly."""
+autovacuum keeps current, and the page says "about". Filtered lists are always counted exactly.
+
+A page number past the end shows the last page, as Django's Paginator.get_page does (ListViews use
+LastPageMixin); only then is an estimated list counted exactly, to know which page is last."""
+
+import math
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connections, router
@@ -57,6 +62,27 @@ class EstimatingPaginator(Paginator):
             raise EmptyPage(self.error_messages["no_results"])
         return number
 
+    def get_page(self, number):
+        """The page `number`; the first for a non-number, the last for one past the end or below 1."""
+        if not self.is_estimate:
+            return super().get_page(number)
+        try:
+            return self.page(number)
+        except PageNotAnInteger:
+            return self.page(1)
+        except EmptyPage:
+            return self.last_page()
+
+    def last_page(self):
+        # Counted exactly (the estimate may be off either way), once, and only for a page past the end.
+        self.__dict__["count"] = Paginator.count.func(self)
+        self.__dict__.pop("num_pages", None)
+        number = max(1, math.ceil(self.count / self.per_page))
+        bottom = (number - 1) * self.per_page
+        page = EstimatedPage(list(self.object_list[bottom : bottom + self.per_page]), number, self)
+        page.followed = False
+        return page
+
     def page(self, number):
         if not self.is_estimate:
             return super().page(number)
@@ -76,3 +102,14 @@ class EstimatedPage(Page):
     def has_next(self):
         # Known from the extra row fetched, not from the estimated count.
         return self.followed
+
+
+class LastPageMixin:
+    """For a ListView: `?page=` past the end shows the last page and a non-number the first, not a 404."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(
+            queryset, page_size, orphans=self.get_paginate_orphans(), allow_empty_first_page=True
+        )
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core.adminarea import views
+from core.adminarea import jobs_views, outbox_views, views
 from core.audit.views import AuditTrailView
 from core.invites import views as invite_views
 from core.twofactor.views import TurnOffForUserView
@@ -9,6 +9,7 @@ app_name = "adminarea"
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("users/", views.UserListView.as_view(), name="users"),
+    path("users/export.csv", views.UserExportView.as_view(), name="users_export"),
     path("users/invite/", invite_views.InviteView.as_view(), name="invite"),
     path("users/new/", views.UserCreateView.as_view(), name="user_create"),
     path("users/<int:pk>/", views.UserDetailView.as_view(), name="user"),
@@ -16,6 +17,30 @@ urlpatterns = [
     path("users/<int:pk>/delete/", views.UserDeleteView.as_view(), name="user_delete"),
     path("users/<int:pk>/reinvite/", invite_views.ReinviteView.as_view(), name="user_reinvite"),
     path("content/<slug:slug>/", views.ContentEditView.as_view(), name="content"),
+    path("jobs/", jobs_views.JobsView.as_view(), name="jobs"),
+    path("jobs/<str:queue>/", jobs_views.QueueView.as_view(), name="queue"),
+    path(
+        "jobs/<str:queue>/failed/requeue/",
+        jobs_views.FailedJobsActionView.as_view(action="requeue"),
+        name="failed_requeue_all",
+    ),
+    path(
+        "jobs/<str:queue>/failed/delete/",
+        jobs_views.FailedJobsActionView.as_view(action="delete"),
+        name="failed_delete_all",
+    ),
+    path(
+        "jobs/<str:queue>/failed/<str:job_id>/requeue/",
+        jobs_views.FailedJobsActionView.as_view(action="requeue"),
+        name="failed_requeue",
+    ),
+    path(
+        "jobs/<str:queue>/failed/<str:job_id>/delete/",
+        jobs_views.FailedJobsActionView.as_view(action="delete"),
+        name="failed_delete",
+    ),
+    path("outbox/", outbox_views.OutboxView.as_view(), name="outbox"),
+    path("outbox/<int:pk>/resend/", outbox_views.ResendEmailView.as_view(), name="outbox_resend"),
     path("audit/", AuditTrailView.as_view(), name="audit"),
     path("users/<int:pk>/two-factor/off/", TurnOffForUserView.as_view(), name="user_two_factor_off"),
 ]

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.generic import CreateView, DeleteView, DetailView, ListView, TemplateView, UpdateView
+from django.views.generic import CreateView, DeleteView, DetailView, ListView, TemplateView, UpdateView, View
 
-from core.adminarea import forms, services
-from core.adminarea.pagination import EstimatingPaginator
+from core.accounts.emails import site_url_of
+from core.adminarea import csv_export, forms, selectors, services
+from core.adminarea.pagination import EstimatingPaginator, LastPageMixin
 from core.adminarea.permissions import AdministratorRequiredMixin
 from core.audit.services import Action, recent_actions_involving, record_admin_action
 from core.invites.services import is_pending
@@ -25,11 +26,28 @@ class DashboardView(AdministratorRequiredMixin, TemplateView):
             users=Count("pk"),
             unconfirmed=Count("pk", filter=Q(confirmed=False)),
             administrators=Count("pk", filter=Q(role__in=services.administrator_roles(), is_active=True)),
+            invites=Count("pk", filter=selectors.PENDING_INVITE),
         )
-        return super().get_context_data(counts=counts, **kwargs)
+        return super().get_context_data(
+            counts=counts,
+            recent_sign_ups=selectors.recent_sign_ups(),
+            pending_invites=selectors.pending_invites()[:5],
+            **job_health(),
+            **kwargs,
+        )
 
 
-class UserListView(AdministratorRequiredMixin, ListView):
+def job_health():
+    """The dashboard's jobs at a glance, or why there is nothing to show (rq is imported only here)."""
+    from core.adminarea import jobqueues
+
+    try:
+        return {"jobs": jobqueues.job_health()}
+    except jobqueues.JobsUnavailable as unavailable:
+        return {"jobs": None, "jobs_unavailable": unavailable.message}
+
+
+class UserListView(AdministratorRequiredMixin, LastPageMixin, ListView):
     template_name = "adminarea/user_list.html"
     context_object_name = "users"
     paginate_by = 50
@@ -46,6 +64,19 @@ class UserListView(AdministratorRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(filters=self.filters, **kwargs)
+
+
+class UserExportView(AdministratorRequiredMixin, View):
+    """The user list as the filters and sort of ?q=&role=&status=&sort= show it, as a streamed CSV file."""
+
+    def get(self, request):
+        filters = forms.UserFilterForm(request.GET)
+        rows = csv_export.user_rows(filters.filter(User.objects.all()))
+        return StreamingHttpResponse(
+            rows,
+            content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="users.csv"'},
+        )
 
 
 class UserDetailView(AdministratorRequiredMixin, DetailView):
@@ -70,11 +101,22 @@ class UserChangeView(AdministratorRequiredMixin, UpdateView):
 
     def form_valid(self, form):
         try:
-            user = services.update_user(actor=self.request.user, user=self.object, **form.cleaned_data)
+            user = services.update_user(
+                actor=self.request.user,
+                user=self.object,
+                site_url=site_url_of(self.request),
+                **form.cleaned_data,
+            )
         except ServiceError as error:
             form.add_error("email" if error.code == "admin_email" else "role", error.message)
             return self.form_invalid(form)
         messages.success(self.request, f"Saved the changes to {user}.")
+        if form.cleaned_data["email"] != user.email:
+            messages.info(
+                self.request,
+                f"A link to confirm {form.cleaned_data['email']} has been sent there; the email "
+                f"address of {user} changes once its owner opens it.",
+            )
         return redirect("adminarea:user", pk=user.pk)
 
 

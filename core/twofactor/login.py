@@ -8,6 +8,7 @@ from django.contrib.auth import login
 from django.shortcuts import redirect
 
 from core.accounts.models import User
+from core.accounts.sessions import start_session
 from core.twofactor.services import is_enabled
 
 PENDING = "twofactor_pending"
@@ -41,6 +42,5 @@ def finish(request, user):
     """Log the pending user in, as the password step would have; returns where they go next."""
     pending = request.session.pop(PENDING)
     login(request, user, backend=pending["backend"])
-    if not pending["remember"]:
-        request.session.set_expiry(0)  # ends when the browser closes
+    start_session(request, remember=pending["remember"])
     return pending["next"] or user.role.home_url()

@@ -7,8 +7,7 @@ from datetime import timedelta
 
 from django.utils.csp import CSP
 
-from core.rq_dashboard import DJANGO_RQ_DIR
-from project.env import BASE_DIR, env, mailer_config
+from project.env import BASE_DIR, env, mailer_config, site_url
 from project.sentry import init_sentry
 
 # Which environment module is in force; guards destructive commands such as recreate_db.
@@ -19,6 +18,8 @@ ENVIRONMENT = "base"
 # also read ALLOWED_HOSTS, EMAIL_URL or ADMIN_PASSWORD with their own defaults.
 DEBUG = False
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
+# A refused form post (expired or missing CSRF token) gets the site's styled 403 page.
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 # Origins (scheme://host) allowed to POST forms when the site sits behind another host name.
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -32,7 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     # django-rq is used as a library, not an installed app: installing it imports redis and rq in every
-    # process. Its dashboard, templates and commands are wired in by core (core/rq_dashboard/).
+    # process (docs/performance.md). Its commands are listed by core (core/management/commands/rq*.py).
     # Counts failed logins and locks an account or an address out for a while (AXES_* below).
     "axes",
 ]
@@ -46,11 +47,18 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's AuthenticationMiddleware, with a visitor whose can() and is_admin are False, as in flask-base.
+    "core.accounts.middleware.AuthenticationMiddleware",
+    # A signed-in session's server-side lifetime restarts while it is used (SESSION_COOKIE_AGE).
+    "core.accounts.sessions.SlidingSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A 405 (a GET where only POST is allowed) gets the site's styled page instead of an empty body.
+    "core.errors.MethodNotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Signed-in users who have not confirmed their e-mail see only the "unconfirmed" page.
     "core.accounts.middleware.UnconfirmedUserGateMiddleware",
+    # Pages for signed-in users are never cached (Cache-Control: private, no-store).
+    "core.accounts.middleware.PrivatePagesMiddleware",
     # Administrators set up two-factor before any admin page (TWO_FACTOR_REQUIRED_FOR_ADMINS).
     "core.twofactor.middleware.AdminTwoFactorGateMiddleware",
     # Lets the audit trail record the address of the request an administrator acted in.
@@ -69,12 +77,6 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
-# django-rq's dashboard (/admin/rq/, administrators only) needs inline scripts and styles.
-RQ_DASHBOARD_CSP = {
-    **SECURE_CSP,
-    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-}
 
 ROOT_URLCONF = "project.urls"
 WSGI_APPLICATION = "project.wsgi.application"
@@ -82,15 +84,9 @@ WSGI_APPLICATION = "project.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        # django-rq's dashboard templates (django-rq is not an installed app, see INSTALLED_APPS).
-        "DIRS": [DJANGO_RQ_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
-            # ... and its template tags, which import django-rq only when a dashboard page uses them.
-            "libraries": {
-                "django_rq": "core.rq_dashboard.templatetags",
-                "jquery_path": "core.rq_dashboard.templatetags",
-            },
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -113,6 +109,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
+# A login without "remember me" ends with the browser, and on the server after a day without a visit;
+# "remember me" keeps it two weeks (core/accounts/sessions.py).
+SESSION_COOKIE_AGE = 24 * 60 * 60
+REMEMBER_ME_AGE = 14 * 24 * 60 * 60
 # Only a fallback: after login users go to their role's home (Role.home_url_name).
 LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "pages:home"
@@ -140,17 +140,21 @@ SECURITY_CONTACT_EMAIL = env("SECURITY_CONTACT_EMAIL", default="security@example
 # Seconds a user may take between the right password and the code before logging in starts over.
 TWO_FACTOR_LOGIN_TIMEOUT = 5 * 60
 AUTH_PASSWORD_VALIDATORS = [
+    # At most 128 characters (ASVS 2.1.2); form fields refuse longer ones too (core/accounts/validators.py).
+    {"NAME": "core.accounts.validators.PasswordMaxLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Failed logins: after LOGIN_FAILURE_LIMIT failures for one e-mail OR from one address, logins for it
-# are refused for LOGIN_COOLOFF_MINUTES (django-axes, https://django-axes.readthedocs.io/).
+# Failed logins: after LOGIN_FAILURE_LIMIT failures for one e-mail FROM one address, or from one address
+# whatever the e-mails, logins are refused there for LOGIN_COOLOFF_MINUTES (django-axes,
+# https://django-axes.readthedocs.io/). Never for an e-mail everywhere: anyone could then keep any
+# account (an administrator's) locked out; the owner on their own address still gets in.
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 # The login form posts the e-mail as "username"; count it without case, as logins compare it.
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "core.accounts.lockout.attempted_email"
@@ -180,15 +184,20 @@ FORM_RENDERER = "core.forms.SiteFormRenderer"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-# django-rq's dashboard stylesheet (django-rq is not an installed app, see INSTALLED_APPS).
-STATICFILES_DIRS = [DJANGO_RQ_DIR / "static"]
 
 # Mail. Django 6.1's MAILERS replaces the EMAIL_* settings; EMAIL_URL names the one mailer.
 MAILERS = {"default": mailer_config(env("EMAIL_URL", default="smtp://localhost:25"))}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="django-base <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The development mail viewer at /dev/mail/ (core/mail/views.py): the outbox in the browser. Development
+# turns it on; everywhere else it answers 404, since the outbox holds other people's links.
+MAIL_VIEWER = False
 # The name shown in page titles and e-mail subjects.
 SITE_NAME = env("SITE_NAME", default="django-base")
+# The address mailed links start with ("https://example.com/"), never the request's Host header (a forged
+# port or host would end up in a reset link). Empty: production derives it from ALLOWED_HOSTS; development
+# and testing use the address the request came to.
+SITE_URL = site_url(env("SITE_URL", default=""))
 
 # Background jobs (docs/jobs.md). Without REDIS_URL (development only) jobs run inline in the web process.
 REDIS_URL = env("REDIS_URL", default=None)
@@ -222,6 +231,9 @@ JOBS = {
 RQ_QUEUES = {
     "default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": JOBS["TIMEOUT"]},
 }
+# django-rq's own dashboard is not served, in Django's admin either: the admin area shows jobs
+# (docs/jobs.md "Jobs in the admin area").
+RQ_SHOW_ADMIN_LINK = False
 # django-rq enqueues at once: core.jobs.enqueue_on_commit is the one thing that waits for a commit.
 # Our worker: core/jobs/worker.py.
 RQ = {"COMMIT_MODE": "auto", "WORKER_CLASS": "core.jobs.worker.Worker"}
@@ -248,7 +260,13 @@ LOGGING = {
     "formatters": {"plain": {"format": "{levelname} {name} {message}", "style": "{"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", default="INFO")},
+    # Django gives its "django" logger a console handler of its own (in DEBUG); without this, every line
+    # it logs would reach stdout twice, once there and once through root. django.server keeps its own.
+    "loggers": {"django": {"handlers": [], "level": env("LOG_LEVEL", default="INFO"), "propagate": True}},
 }
+
+# `python manage.py test` runs the pytest suite (tests/runner.py), not Django's unittest discovery.
+TEST_RUNNER = "tests.runner.PytestRunner"
 
 # The first administrator, created by setup_dev / setup_prod.
 ADMIN_EMAIL = env("ADMIN_EMAIL", default="admin@example.com")

@@ -3,13 +3,13 @@
 Checked by `python manage.py check --deploy --fail-level WARNING`.
 """
 
-from project.env import ConfigurationError, env, require
+from project.env import ConfigurationError, env, require, site_url_from_hosts
 
 # Every missing variable named at once, before anything else is read.
 require("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL")
 
 from .base import *  # noqa: E402,F403
-from .base import DATABASE_OPTIONS  # noqa: E402
+from .base import ALLOWED_HOSTS, DATABASE_OPTIONS, SITE_URL  # noqa: E402
 
 ENVIRONMENT = "production"
 
@@ -21,6 +21,13 @@ if SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50:
         '"from django.core.management.utils import get_random_secret_key as k; print(k())"'
     )
 DATABASES = {"default": {**DATABASE_OPTIONS, **env.db("DATABASE_URL")}}
+# Mailed links never come from the request's Host: SITE_URL, else https:// and the one host in ALLOWED_HOSTS.
+SITE_URL = SITE_URL or site_url_from_hosts(ALLOWED_HOSTS)
+if not SITE_URL:
+    raise ConfigurationError(
+        "SITE_URL is not set and ALLOWED_HOSTS does not start with one host name: set SITE_URL to the "
+        "address people use, e.g. SITE_URL=https://example.com"
+    )
 
 # The platform's proxy terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

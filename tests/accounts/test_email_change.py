@@ -52,11 +52,37 @@ def test_asking_requires_the_current_password(client, ada):
     assert outbox_to("new@example.org") == []
 
 
-def test_asking_refuses_an_address_another_account_uses(client, ada):
+def test_an_address_another_account_uses_gets_the_same_answer_and_its_owner_is_told(client, ada):
     UserFactory(email="grace@example.com")
-    response = ask_for(client, "GRACE@example.com")
-    assert "Another account uses this e-mail address." in response.text
-    assert outbox_to("grace@example.com") == []
+    free = ask_for(client, "free@example.org", follow=True)
+    taken = ask_for(client, "GRACE@example.com", follow=True)
+    assert taken.redirect_chain == free.redirect_chain == [(reverse("accounts:manage"), HTTPStatus.FOUND)]
+    assert "A confirmation link has been sent to grace@example.com." in taken.text
+    [notice] = outbox_to("grace@example.com")
+    assert notice.subject == "Someone tried to use your email address on django-base"
+    assert "/account/email/change/" not in notice.body_text
+
+
+def test_a_wrong_password_is_checked_before_the_address(client, ada):
+    UserFactory(email="grace@example.com")
+    for address in ("grace@example.com", "ada@example.com", "free@example.org"):
+        response = ask_for(client, address, password="not it")
+        assert response.context["form"].errors == {
+            "password": ["Your password was entered incorrectly. Please enter it again."]
+        }
+    assert outbox_to("grace@example.com") == outbox_to("free@example.org") == []
+
+
+def test_one_address_gets_at_most_three_links_an_hour(client, ada):
+    responses = [ask_for(client, "new@example.org") for _ in range(4)]
+    assert len(outbox_to("new@example.org")) == 3
+    assert "Several links were sent to this address in the last hour." in responses[-1].text
+
+
+def test_one_account_asks_for_at_most_three_links_an_hour(client, ada):
+    responses = [ask_for(client, f"new{number}@example.org") for number in range(4)]
+    assert outbox_to("new3@example.org") == []
+    assert "You asked for several links in the last hour." in responses[-1].text
 
 
 def test_opening_the_link_shows_the_change_and_changes_nothing_yet(client, ada):
@@ -91,6 +117,31 @@ def test_the_link_works_once(client, ada):
     client.post(link)
     response = client.post(link)
     assert "This link is invalid, has expired or has already been used" in response.text
+
+
+def test_an_earlier_link_is_spent_once_the_address_changes_and_changes_back(client, ada):
+    ask_for(client, "x@example.org")
+    first = link_mailed_to("x@example.org")
+    client.post(first)
+    ask_for(client, "ada@example.com")
+    client.post(link_mailed_to("ada@example.com"))
+    ada.refresh_from_db()
+    assert ada.email == "ada@example.com"
+    response = client.post(first)
+    assert "This link is invalid, has expired or has already been used" in response.text
+    ada.refresh_from_db()
+    assert ada.email == "ada@example.com"
+
+
+def test_a_link_is_spent_by_a_change_made_through_another_link(client, ada):
+    ask_for(client, "one@example.org")
+    ask_for(client, "two@example.org")
+    client.post(link_mailed_to("two@example.org"))
+    ask_for(client, "ada@example.com")
+    client.post(link_mailed_to("ada@example.com"))
+    client.post(link_mailed_to("one@example.org"))
+    ada.refresh_from_db()
+    assert ada.email == "ada@example.com"
 
 
 def test_the_link_expires_after_an_hour(client, ada):

@@ -3,8 +3,11 @@
 from datetime import datetime, timedelta
 from http import HTTPStatus
 
+import django_rq
 import pytest
 from django.contrib.auth.tokens import default_token_generator
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -12,7 +15,7 @@ from django.utils.http import urlsafe_base64_encode
 from tests.factories import PASSWORD, UserFactory
 from tests.support import link_mailed_to, outbox_to, token_made_at
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("jobs_inline")]
 
 NEW_PASSWORD = "a brand new passphrase 42"
 
@@ -62,6 +65,38 @@ def test_reset_request_gives_the_same_answer_whether_or_not_the_address_has_an_a
         ],
     ]
     assert outbox_to("nobody@example.com") == []
+
+
+def reset_request_work(client, email):
+    """The queries a reset request makes, and the jobs it leaves in the queue."""
+    queue = django_rq.get_queue("default")
+    before = queue.count
+    with CaptureQueriesContext(connection) as queries:
+        client.post(reverse("accounts:password_reset"), {"email": email})
+    jobs = queue.jobs[before:]
+    return [query["sql"] for query in queries.captured_queries], [job.func_name for job in jobs]
+
+
+def test_a_reset_request_does_the_same_work_for_known_and_unknown_addresses(client, settings, redis_db):
+    settings.JOBS_RUN_INLINE = False
+    UserFactory(email="ada@example.com")
+    known_queries, known_jobs = reset_request_work(client, "ada@example.com")
+    unknown_queries, unknown_jobs = reset_request_work(client, "nobody@example.com")
+    assert known_queries == unknown_queries
+    assert known_jobs == unknown_jobs == ["core.accounts.tasks.send_password_reset"]
+    assert outbox_to("ada@example.com") == []  # the worker decides and sends
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_mails_the_link_to_a_known_address_only(client, settings, worker, mailbox):
+    settings.JOBS_RUN_INLINE = False
+    UserFactory(email="ada@example.com")
+    client.post(reverse("accounts:password_reset"), {"email": "ada@example.com"})
+    client.post(reverse("accounts:password_reset"), {"email": "nobody@example.com"})
+    worker()
+    [email] = mailbox.to("ada@example.com")
+    assert email["Subject"] == "Reset your django-base password"
+    assert mailbox.to("nobody@example.com") == []
 
 
 def test_reset_link_lets_the_user_choose_a_new_password_and_log_in(client):

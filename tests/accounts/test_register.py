@@ -90,6 +90,19 @@ def test_registering_an_address_in_use_answers_the_same_and_mails_its_owner(clie
     assert "http://testserver/account/password/reset/" in email.body_text
 
 
+def test_the_confirmation_email_does_not_carry_the_name_a_visitor_typed(client):
+    client.post(reverse("accounts:register"), registration(first_name="Call", last_name="+1 555 0100 now"))
+    [email] = outbox_to("ada@example.com")
+    assert "Call" not in email.body_text and "555" not in email.body_html
+    assert "Hello ada@example.com," in email.body_text
+
+
+def test_registering_mails_one_address_at_most_three_times_an_hour(client):
+    for _ in range(5):
+        client.post(reverse("accounts:register"), registration())
+    assert len(outbox_to("ada@example.com")) == 3
+
+
 def test_register_requires_first_and_last_name(client):
     response = client.post(reverse("accounts:register"), registration(first_name="", last_name=""))
     assert response.text.count("This field is required.") == 2

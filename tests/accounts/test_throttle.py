@@ -12,7 +12,7 @@ from core.models import User
 from tests.factories import InvitedUserFactory, UserFactory
 from tests.support import expired_invite_token, free_port, outbox_to
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("jobs_inline")]
 
 ALLOWANCE = 3  # settings.MAILED_LINKS_PER_HOUR
 

@@ -19,6 +19,15 @@ ADMIN_URLS = [
     ("adminarea:user_delete", {"pk": "member"}),
     ("adminarea:user_reinvite", {"pk": "member"}),
     ("adminarea:content", {"slug": "about"}),
+    ("adminarea:users_export", {}),
+    ("adminarea:jobs", {}),
+    ("adminarea:queue", {"queue": "default"}),
+    ("adminarea:failed_requeue", {"queue": "default", "job_id": "some-job"}),
+    ("adminarea:failed_delete", {"queue": "default", "job_id": "some-job"}),
+    ("adminarea:failed_requeue_all", {"queue": "default"}),
+    ("adminarea:failed_delete_all", {"queue": "default"}),
+    ("adminarea:outbox", {}),
+    ("adminarea:outbox_resend", {"pk": 1}),
 ]
 
 
@@ -52,9 +61,9 @@ def test_an_administrator_sees_the_dashboard_with_counts(admin_client):
     AdminFactory(is_active=False)  # a deactivated administrator administers nothing
     response = admin_client.get(reverse("adminarea:dashboard"))
     assert response.status_code == HTTPStatus.OK
-    assert response.context["counts"] == {"users": 4, "unconfirmed": 1, "administrators": 1}
+    assert response.context["counts"] == {"users": 4, "unconfirmed": 1, "administrators": 1, "invites": 0}
     assert reverse("adminarea:invite") in response.text
-    assert "/admin/rq/" in response.text
+    assert reverse("adminarea:jobs") in response.text
 
 
 def test_djangos_admin_site_stays_available_to_administrators(admin_client):

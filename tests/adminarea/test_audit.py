@@ -50,7 +50,7 @@ def test_changing_an_email_is_recorded_with_the_old_and_new_address(admin_client
     admin_client.post(reverse("adminarea:user_edit", args=[member.pk]), edit(member, email="ada@new.example"))
     action = only_action()
     assert action.action == Action.EMAIL_CHANGED
-    assert action.detail == "ada@example.com → ada@new.example"
+    assert action.detail == "ada@example.com → ada@new.example (once the new address confirms)"
 
 
 def test_a_refused_change_records_nothing(admin_client, administrator):

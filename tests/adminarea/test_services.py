@@ -36,12 +36,19 @@ def test_update_user_changes_only_the_given_fields():
     assert not OutgoingEmail.objects.exists()
 
 
-def test_update_user_tells_the_old_address_when_the_email_changes():
+def test_update_user_only_asks_the_new_address_and_tells_the_old_one():
     actor, member = AdminFactory(), UserFactory(email="ada@example.com")
-    services.update_user(actor=actor, user=member, email="ada@new.example")
+    services.update_user(actor=actor, user=member, email="ada@new.example", site_url="https://example.org/")
     member.refresh_from_db()
-    assert member.email == "ada@new.example"
-    assert OutgoingEmail.objects.get().to == "ada@example.com"
+    assert member.email == "ada@example.com"
+    assert sorted(OutgoingEmail.objects.values_list("to", flat=True)) == [
+        "ada@example.com",
+        "ada@new.example",
+    ]
+    assert (
+        "https://example.org/account/email/change/"
+        in OutgoingEmail.objects.get(to="ada@new.example").body_text
+    )
 
 
 def test_update_user_promotes_a_user_to_administrator():

@@ -1,5 +1,6 @@
 """The user list, a user's page, changing and deleting users, and creating one with a password."""
 
+import re
 from http import HTTPStatus
 
 import pytest
@@ -10,8 +11,8 @@ from django.urls import reverse
 from core.adminarea import pagination, services
 from core.models import Role, User
 from core.services import ServiceError
-from tests.factories import PASSWORD, AdminFactory, UserFactory
-from tests.support import messages_of, outbox_to
+from tests.factories import PASSWORD, AdminFactory, InvitedUserFactory, UserFactory
+from tests.support import link_mailed_to, messages_of, outbox_to
 
 pytestmark = pytest.mark.django_db
 
@@ -157,13 +158,81 @@ def test_an_estimated_list_has_no_next_page_after_an_exactly_full_last_page(
     assert admin_client.get(USERS, {"page": 2}).context["page_obj"].has_next() is False
 
 
-@pytest.mark.parametrize("page", ["3", "99999999999999999999", "0", "x"])
-def test_an_estimated_list_answers_404_for_pages_that_hold_nothing(
+@pytest.mark.parametrize("page", ["3", "99999999999999999999", "0", "-1"])
+def test_an_estimated_list_shows_its_last_page_for_a_page_past_the_end(
     admin_client, large_table_from_30_rows, page
 ):
     UserFactory.create_batch(60)
     large_table_from_30_rows()
-    assert admin_client.get(USERS, {"page": page}).status_code == HTTPStatus.NOT_FOUND
+    response = admin_client.get(USERS, {"page": page})
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["page_obj"].number == 2
+    assert len(response.context["users"]) == 11
+    assert response.context["page_obj"].has_next() is False
+
+
+def test_an_estimated_list_shows_its_real_last_page_when_the_estimate_is_too_high(
+    admin_client, large_table_from_30_rows
+):
+    UserFactory.create_batch(120)
+    large_table_from_30_rows()  # estimates 121 users: three pages
+    User.objects.exclude(email="boss@example.com").filter(pk__gt=User.objects.order_by("pk")[40].pk).delete()
+    response = admin_client.get(USERS, {"page": 3})
+    assert response.context["page_obj"].number == 1
+    assert len(response.context["users"]) == 41
+
+
+@pytest.mark.parametrize(("page", "number"), [("9", 2), ("0", 2), ("x", 1), ("", 1)])
+def test_an_exactly_counted_list_shows_its_last_page_past_the_end_and_its_first_for_a_non_number(
+    admin_client, page, number
+):
+    UserFactory.create_batch(55, last_name="Smith")
+    response = admin_client.get(USERS, {"q": "smith", "page": page})
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["page_obj"].number == number
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("confirmed", ["boss@example.com", "yes@example.com"]),
+        ("unconfirmed", ["invited@example.com", "no@example.com"]),
+        ("invited", ["invited@example.com"]),
+        ("", ["boss@example.com", "invited@example.com", "no@example.com", "yes@example.com"]),
+    ],
+)
+def test_the_user_list_filters_by_confirmed_unconfirmed_and_pending_invite(admin_client, status, expected):
+    UserFactory(email="yes@example.com", confirmed=True)
+    UserFactory(email="no@example.com", confirmed=False)
+    InvitedUserFactory(email="invited@example.com")
+    response = admin_client.get(USERS, {"status": status, "sort": "email"})
+    assert listed_emails(response) == expected
+
+
+def test_a_pending_invite_is_marked_in_the_list(admin_client):
+    InvitedUserFactory(email="invited@example.com")
+    assert "invite pending" in admin_client.get(USERS, {"status": "invited"}).text
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("role", ["boss@example.com", "c@example.com", "a@example.com"]),
+        ("-role", ["a@example.com", "c@example.com", "boss@example.com"]),
+        ("confirmed", ["a@example.com", "c@example.com", "boss@example.com"]),
+        ("-confirmed", ["boss@example.com", "c@example.com", "a@example.com"]),
+    ],
+)
+def test_the_user_list_sorts_by_role_and_by_confirmed_then_by_name(admin_client, sort, expected):
+    UserFactory(email="c@example.com", last_name="Aaron", confirmed=True)
+    UserFactory(email="a@example.com", last_name="Young", confirmed=False)
+    assert listed_emails(admin_client.get(USERS, {"sort": sort})) == expected
+
+
+def test_every_column_of_the_user_list_is_sortable(admin_client):
+    response = admin_client.get(USERS)
+    headers = response.text.split("<thead>")[1].split("</thead>")[0]
+    assert headers.count("<th") == headers.count("<a href=") == 5
 
 
 def test_a_users_page_shows_their_details(admin_client):
@@ -171,7 +240,7 @@ def test_a_users_page_shows_their_details(admin_client):
     response = admin_client.get(reverse("adminarea:user", args=[member.pk]))
     assert response.status_code == HTTPStatus.OK
     assert "ada@example.com" in response.text
-    assert "<dt>Confirmed</dt><dd>no</dd>" in response.text
+    assert re.search(r"<dt>Confirmed</dt>\s*<dd>\s*no\s*</dd>", response.text)
 
 
 def test_a_missing_user_is_404(admin_client):
@@ -184,17 +253,33 @@ def change(member, **fields):
     return {**data, **fields}
 
 
-def test_an_administrator_changes_a_users_role_and_email(admin_client):
-    member = UserFactory()
+def test_an_administrator_changes_a_users_role_and_asks_for_a_new_email(admin_client):
+    member = UserFactory(email="ada@example.com")
     response = admin_client.post(
         reverse("adminarea:user_edit", args=[member.pk]),
         change(member, email="New@Example.com", role=Role.administrator().pk),
         follow=True,
     )
     member.refresh_from_db()
-    assert member.email == "new@example.com"
+    assert member.email == "ada@example.com"
     assert member.is_admin
     assert f"Saved the changes to {member}." in messages_of(response)
+    assert (
+        f"A link to confirm new@example.com has been sent there; the email address of {member} changes "
+        "once its owner opens it."
+    ) in messages_of(response)
+
+
+def test_the_new_email_takes_effect_when_its_owner_opens_the_link(admin_client, client):
+    member = UserFactory(email="ada@example.com")
+    admin_client.post(
+        reverse("adminarea:user_edit", args=[member.pk]), change(member, email="ada@new.example")
+    )
+    [link] = outbox_to("ada@new.example")
+    assert "An administrator (Grace Hopper) asked for this change." in link.body_text
+    client.post(link_mailed_to("ada@new.example"))
+    member.refresh_from_db()
+    assert member.email == "ada@new.example"
 
 
 def test_the_old_address_is_told_when_an_administrator_changes_a_users_email(admin_client):
@@ -203,8 +288,24 @@ def test_the_old_address_is_told_when_an_administrator_changes_a_users_email(adm
         reverse("adminarea:user_edit", args=[member.pk]), change(member, email="ada@new.example")
     )
     [notice] = outbox_to("ada@example.com")
-    assert notice.subject == "The e-mail address of your django-base account was changed"
+    assert notice.subject == "An administrator asked to change the email address of your django-base account"
     assert "ada@new.example" in notice.body_text
+
+
+def test_demoting_an_administrator_changing_their_email_and_promoting_them_back_takes_nothing_over(
+    admin_client,
+):
+    other = AdminFactory(email="other.admin@example.com")
+    url = reverse("adminarea:user_edit", args=[other.pk])
+    admin_client.post(url, change(other, role=Role.default_role().pk))
+    other.refresh_from_db()
+    admin_client.post(url, change(other, email="attacker@example.com"))
+    other.refresh_from_db()
+    admin_client.post(url, change(other, role=Role.administrator().pk))
+    other.refresh_from_db()
+    assert other.is_admin
+    assert other.email == "other.admin@example.com"
+    assert len(outbox_to("other.admin@example.com")) == 1  # told at once
 
 
 def test_a_demoted_administrators_email_change_is_announced_to_their_old_address(admin_client):
