@@ -15,7 +15,7 @@ from pathlib import Path
 from bench import output
 from bench.common import BenchError, Context, Row, check_services, create_database, drop_database, manage
 
-SECTIONS = ["startup", "web", "memory", "data_growth", "jobs"]
+SECTIONS = ["install", "startup", "web", "memory", "data_growth", "jobs"]
 # Defaults of a full run, and of --quick (the smoke test's).
 FULL = {
     "duration": 2,
@@ -59,7 +59,7 @@ def parse_arguments(argv):
     parser.add_argument("--growth-path", default="/admin/users/", help="the page the data-growth rows load")
     parser.add_argument("--jobs", type=int, help="no-op jobs each worker drains (default 2000)")
     parser.add_argument("--job-rounds", type=int, help="rounds of both workers, alternating (default 2)")
-    parser.add_argument("--emails", type=int, help="e-mails sent end to end (default 500)")
+    parser.add_argument("--emails", type=int, help="emails sent end to end (default 500)")
     parser.add_argument(
         "--repeat", type=int, help="timed runs per start-up command; the fastest counts (default 7)"
     )

@@ -1,4 +1,5 @@
-"""Jobs: the worker the Procfile runs against plain `rq worker`, and e-mail from enqueue to backend.
+"""Jobs: the Procfile's worker against rq's own Worker class (Django loaded) and plain `rq worker`, and
+e-mail from enqueue to backend with one worker and with two on the same queue.
 
 All workers drain the same number of no-op jobs (bench.tasks.noop), enqueued the same way, from
 the same Redis database, in burst mode; each is timed from start to exit, as a deploy pays it,
@@ -6,6 +7,8 @@ once per round (--job-rounds).
 """
 
 import shlex
+import subprocess
+import time
 
 import redis
 from rq import Queue
@@ -47,6 +50,37 @@ def drain(connection, command, env, number):
     return seconds
 
 
+def timed_together(command, *, copies, env, timeout=600):
+    """Wall-clock seconds from starting `copies` processes of `command` at once until the last exits."""
+    started = time.perf_counter()
+    processes = [
+        subprocess.Popen(
+            command, env=env, cwd=BASE_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        for _ in range(copies)
+    ]
+    outputs = [process.communicate(timeout=timeout)[0] for process in processes]
+    seconds = time.perf_counter() - started
+    for process, output in zip(processes, outputs, strict=True):
+        if process.returncode:
+            raise BenchError(f"{shlex.join(command)} failed ({process.returncode}):\n{output[-2000:]}")
+    return seconds
+
+
+def send_emails(number, worker, *, workers, env):
+    """E-mails/s from the first send_email to the last message handed to the backend, by `workers` workers."""
+    enqueued = in_django("enqueue-emails", number, env=env)
+    worker_seconds = timed_together(worker, copies=workers, env=env)
+    sent = in_django("emails-sent", env=env)
+    if sent["sent"] != number or not sent["seconds"]:
+        raise BenchError(f"{sent['sent']} of {number} emails were sent ({sent['unsent']} unsent).")
+    note = (
+        f"first send_email to last message handed to locmem: {enqueued['seconds']:.1f} s of send_email, "
+        f"then {worker_seconds:.1f} s of {workers} worker(s) from start to exit"
+    )
+    return number / sent["seconds"], note
+
+
 def run(context):
     options = context.options
     connection = redis.Redis.from_url(context.redis_url)
@@ -70,32 +104,35 @@ def run(context):
                 seconds[name] += drain(connection, workers[name], env, options.jobs)
         rates = {name: options.jobs * options.job_rounds / spent for name, spent in seconds.items()}
         connection.flushdb()
-        enqueued = in_django("enqueue-emails", options.emails, env=env)
-        worker_seconds = timed(worker, env=env, timeout=600)
-        sent = in_django("emails-sent", env=env)
+        emails, one_note = send_emails(options.emails, worker, workers=1, env=env)
+        connection.flushdb()
+        # Scaling out: two workers on the same queue, as `heroku ps:scale worker=2` would run them.
+        two_workers, two_note = send_emails(options.emails, worker, workers=2, env=env)
     finally:
         connection.flushdb()
-    if sent["sent"] != options.emails or not sent["seconds"]:
-        raise BenchError(f"{sent['sent']} of {options.emails} e-mails were sent ({sent['unsent']} unsent).")
-    emails = options.emails / sent["seconds"]
-    baseline, app = rates["plain"], rates["app"]
+    app = rates["app"]
     return [
         Row(
-            SECTION, f"{options.jobs} no-op jobs, jobs/s", app, "jobs/s", "plain rq worker", baseline,
-            target=">= 0.95", note=f"{shlex.join(['python', *worker[1:]])} (the Procfile's, burst mode)",
+            SECTION, f"{options.jobs} no-op jobs, jobs/s", app, "jobs/s", "rq.Worker, Django loaded",
+            rates["rq.Worker"], target=">= 0.95",
+            note=f"{shlex.join(['python', *worker[1:]])} (the Procfile's, burst mode)",
         ),
+        Row(SECTION, f"{options.jobs} no-op jobs, jobs/s", app, "jobs/s", "plain rq worker", rates["plain"]),
         Row(
             SECTION, f"{options.jobs} no-op jobs, --worker-class rq.Worker", rates["rq.Worker"], "jobs/s",
-            "plain rq worker", baseline, note="the Procfile's worker command with rq's own Worker class",
+            "plain rq worker", rates["plain"],
+            note="the Procfile's worker command with rq's own Worker class: Django loaded, no tuning of ours",
         ),
         Row(
             SECTION, f"{options.jobs} no-op jobs, --worker-class rq.SimpleWorker", rates["rq.SimpleWorker"],
-            "jobs/s", "plain rq worker", baseline, note="no fork: every job runs in the worker's process",
+            "jobs/s", "plain rq worker", rates["plain"], note="no fork: every job runs in the worker itself",
         ),
         Row(
-            SECTION, f"{options.emails} e-mails end to end, e-mails/s", emails, "e-mails/s",
-            "no-op jobs, same worker", app,
-            note=f"first send_email to last message handed to locmem: {enqueued['seconds']:.1f} s of "
-            f"send_email, then {worker_seconds:.1f} s of worker from start to exit",
+            SECTION, f"{options.emails} emails end to end, emails/s", emails, "emails/s",
+            "no-op jobs, same worker", app, note=one_note,
+        ),
+        Row(
+            SECTION, f"{options.emails} emails end to end, two workers", two_workers, "emails/s",
+            "one worker", emails, note=two_note,
         ),
     ]  # fmt: skip

@@ -191,8 +191,8 @@ def main():
     scenarios = [
         (
             redis_stopped_mid_delivery,
-            "Redis stopped mid-delivery for 10 s: worker alive {}, next e-mail delivered {:.1f} s after "
-            "Redis returned, copies of the interrupted e-mail {}",
+            "Redis stopped mid-delivery for 10 s: worker alive {}, next email delivered {:.1f} s after "
+            "Redis returned, copies of the interrupted email {}",
         ),
         (
             redis_stopped_while_idle,
@@ -201,7 +201,7 @@ def main():
         (
             redis_hung,
             "Redis hung (SIGSTOP) for 40 s: password reset answered in {:.2f} s, /health/ready {} in "
-            "{:.2f} s, worker alive {}, e-mail delivered {:.0f} s after Redis resumed, copies {}",
+            "{:.2f} s, worker alive {}, email delivered {:.0f} s after Redis resumed, copies {}",
         ),
         (
             worker_sigkilled,

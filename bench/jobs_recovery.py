@@ -102,8 +102,8 @@ def main():
     with tempfile.TemporaryDirectory() as first, tempfile.TemporaryDirectory() as second:
         noticed, delivered = kill_mid_delivery_then_restart(Path(first))
         print(
-            f"e-mail delivery, worker SIGKILLed, new worker started at once: abandoned job noticed after "
-            f"{noticed:.0f} s, e-mail delivered after {delivered:.0f} s"
+            f"email delivery, worker SIGKILLed, new worker started at once: abandoned job noticed after "
+            f"{noticed:.0f} s, email delivered after {delivered:.0f} s"
         )
         django_rq.get_connection("default").flushdb()
         failed = kill_mid_job_while_another_worker_runs(Path(second))

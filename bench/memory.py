@@ -50,7 +50,7 @@ def run(context):
             "MiB",
             "bare project worker",
             baseline,
-            target="<= 1.5",
+            target="<= 1.25",
             note="app: home and login pages; bare project: its bare view and template page; same loads",
         )
     ]

@@ -86,7 +86,7 @@ def run(context):
             "s",
             "bare migrate, fresh db",
             migrate,
-            target="<= 1.5",
+            target="<= 1.3",
         )
     )
     return rows

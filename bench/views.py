@@ -1,6 +1,8 @@
 """The baseline pages: what any Django page costs before the app adds anything."""
 
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
+from django.forms.renderers import DjangoTemplates
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -17,5 +19,13 @@ def template_page(request):
     return render(request, "bench/template.html", {"items": ITEMS})
 
 
-# Django's own login page: its LoginView and AuthenticationForm, with nothing around the form.
-stock_login = LoginView.as_view(template_name="bench/login.html")
+class DjangoAuthenticationForm(AuthenticationForm):
+    """Django's login form rendered by Django's own form templates, not the site's form renderer."""
+
+    default_renderer = DjangoTemplates()
+
+
+# Django's own login page: its LoginView, AuthenticationForm and form templates, nothing around the form.
+stock_login = LoginView.as_view(
+    template_name="bench/login.html", authentication_form=DjangoAuthenticationForm
+)

@@ -17,6 +17,7 @@ from bench.common import parse_wrk
 from project.env import BASE_DIR
 
 EXPECTED_ROWS = {
+    ("install", "runtime install (requirements.txt)"),
     ("startup", "manage.py help"),
     ("startup", "manage.py check"),
     ("startup", "bare project + django-rq help"),
@@ -32,7 +33,8 @@ EXPECTED_ROWS = {
     ("jobs", "50 no-op jobs, jobs/s"),
     ("jobs", "50 no-op jobs, --worker-class rq.Worker"),
     ("jobs", "50 no-op jobs, --worker-class rq.SimpleWorker"),
-    ("jobs", "20 e-mails end to end, e-mails/s"),
+    ("jobs", "20 emails end to end, emails/s"),
+    ("jobs", "20 emails end to end, two workers"),
 }
 # Data growth rows name their sizes; the admin user list may not exist yet ("missing (404)").
 GROWTH_SIZES = (10, 50)
@@ -71,7 +73,7 @@ def quick_run(tmp_path_factory):
             sys.executable, "-m", "bench", "--quick", "--json", str(json_path), "--postgres", postgres,
             "--redis", settings.REDIS_URL, "--database-prefix", bench_database_prefix(),
         ],
-        cwd=BASE_DIR, capture_output=True, text=True, timeout=240,
+        cwd=BASE_DIR, capture_output=True, text=True, timeout=420,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout, json.loads(json_path.read_text())
@@ -93,6 +95,20 @@ def test_bench_writes_the_rows_of_every_section_to_json(quick_run):
     growth = [row for row in document["rows"] if row["section"] == "data growth"]
     assert all(any(f", {size} users" in row["name"] for row in growth) for size in GROWTH_SIZES)
     assert document["command"].startswith("python -m bench --quick")
+
+
+def test_the_targets_of_the_issue_are_judged_against_their_baselines(quick_run):
+    _, document = quick_run
+    targets = {
+        (row["name"], row["baseline_name"]): row["target"] for row in document["rows"] if row["target"]
+    }
+    assert targets["login page req/s", "Django's login view"] == ">= 1.0"
+    assert targets["login page req/s", "bare view"] == ">= 0.35"
+    assert targets["home page req/s", "bare view"] == ">= 0.65"
+    assert targets["50 no-op jobs, jobs/s", "rq.Worker, Django loaded"] == ">= 0.95"
+    assert targets["gunicorn worker RSS after load", "bare project worker"] == "<= 1.25"
+    assert targets["recreate_db --noinput (SQLite)", "bare migrate, fresh db"] == "<= 1.3"
+    assert targets["manage.py help", "bare project help"] == "<= 1.3"
 
 
 def test_every_measured_row_with_a_baseline_has_a_numeric_ratio(quick_run):

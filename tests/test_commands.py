@@ -1,6 +1,7 @@
 """The manage.py commands, run as a user runs them."""
 
 import sqlite3
+import sys
 import uuid
 from datetime import timedelta
 from io import StringIO
@@ -203,6 +204,15 @@ def test_add_fake_data_adds_users_who_are_never_administrators_and_can_run_twice
     assert not User.objects.filter(role__name="Administrator").exists()
     user = User.objects.first()
     assert user.first_name and user.last_name and "@" in user.email
+
+
+@pytest.mark.django_db
+def test_add_fake_data_without_faker_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "faker", None)  # what `import faker` meets on a production install
+
+    with pytest.raises(CommandError, match=r"pip install -r requirements-dev\.txt"):
+        call_command("add_fake_data", "--number-users", "3")
+    assert not User.objects.exists()
 
 
 # shell, rqworker, help ------------------------------------------------------------------------------

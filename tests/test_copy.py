@@ -40,9 +40,11 @@ def test_templates_say_email_not_e_mail():
 
 
 def test_messages_labels_and_command_output_say_email_not_e_mail():
+    """The app's messages, form labels and errors, and what its commands and benchmarks print."""
     found = [
         f"{path.relative_to(BASE_DIR)}:{number}: {text!r}"
-        for path in (BASE_DIR / "core").rglob("*.py")
+        for folder in ("core", "bench")
+        for path in (BASE_DIR / folder).rglob("*.py")
         if "migrations" not in path.parts
         for number, text in strings_people_read(path)
         if E_MAIL.search(text)

@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.views.generic import TemplateView, View
 
 from core.adminarea.permissions import AdministratorRequiredMixin
+from core.audit.services import Action, record_admin_action
 from core.services import ServiceError
 
 
@@ -77,10 +78,16 @@ class FailedJobsActionView(AdministratorRequiredMixin, View):
     def perform(self, jobqueues, queue, job_id):
         if job_id is None:
             if self.action == "requeue":
-                return f"Requeued {jobqueues.requeue_all_failed_jobs(queue_name=queue)} failed jobs."
+                count = jobqueues.requeue_all_failed_jobs(queue_name=queue)
+                self.record_requeue(f"{count} failed jobs of the queue {queue}")
+                return f"Requeued {count} failed jobs."
             return f"Deleted {jobqueues.delete_all_failed_jobs(queue_name=queue)} failed jobs."
         if self.action == "requeue":
             jobqueues.requeue_failed_job(queue_name=queue, job_id=job_id)
+            self.record_requeue(f"job {job_id} of the queue {queue}")
             return f"Requeued the job {job_id}; a worker runs it next."
         jobqueues.delete_failed_job(queue_name=queue, job_id=job_id)
         return f"Deleted the job {job_id}."
+
+    def record_requeue(self, what):
+        record_admin_action(actor=self.request.user, action=Action.JOB_REQUEUED, detail=what)

@@ -8,10 +8,6 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django_rq import get_connection
-from rq import Retry
-from rq.exceptions import NoSuchJobError
-from rq.job import Job, JobStatus
 
 from core import jobs
 from core.mail.models import OutgoingEmail
@@ -19,8 +15,8 @@ from core.mail.models import OutgoingEmail
 # A failed delivery (SMTP down) is tried again after 1, 5, 15, 60 minutes and 6 hours; after the last
 # attempt it stays in rq's failed registry, with its traceback, for an administrator to requeue.
 RETRY_INTERVALS = [60, 300, 900, 3600, 6 * 3600]
-# A job still waiting, running or scheduled for a retry is left alone by the sweep.
-LIVE_JOB_STATUSES = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.SCHEDULED, JobStatus.DEFERRED}
+# rq and django_rq are imported where they are used: a web process imports this module to send e-mail
+# (docs/performance.md, start-up).
 
 
 def delivery_job_id(email_id):
@@ -30,6 +26,8 @@ def delivery_job_id(email_id):
 
 def enqueue_delivery(email_id, *, on_commit=True):
     """Hand deliver_email(email_id) to a worker, with the retry policy above."""
+    from rq import Retry
+
     options = {
         "job_id": delivery_job_id(email_id),
         "retry": Retry(max=len(RETRY_INTERVALS), interval=RETRY_INTERVALS),
@@ -87,6 +85,8 @@ def enqueue_pending_emails(*, include_fresh=False):
     any time: deliver_email skips what is sent, and a live job is never doubled. E-mails younger
     than the sweep's grace are left to their own job unless `include_fresh`.
     """
+    from django_rq import get_connection
+
     report = SweepReport()
     unsent = OutgoingEmail.objects.filter(sent_at=None)
     with_attempts_left = Q(attempts__lte=len(RETRY_INTERVALS))
@@ -109,8 +109,13 @@ def has_live_job(email_id, connection):
     """Whether the e-mail's delivery job is queued, running or waiting for a retry (never, inline)."""
     if connection is None:
         return False
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job, JobStatus
+
+    # A job still waiting, running or scheduled for a retry is left alone by the sweep.
+    live_statuses = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.SCHEDULED, JobStatus.DEFERRED}
     try:
         job = Job.fetch(delivery_job_id(email_id), connection=connection)
     except NoSuchJobError:
         return False
-    return job.get_status(refresh=False) in LIVE_JOB_STATUSES
+    return job.get_status(refresh=False) in live_statuses

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from core.twofactor.services import is_enabled, is_required
 
 # Our admin area, django-rq's dashboard and Django's admin site.
-ADMIN_NAMESPACES = {"adminarea", "django_rq", "admin"}
+ADMIN_NAMESPACES = {"adminarea", "admin"}
 
 
 class AdminTwoFactorGateMiddleware:

@@ -32,7 +32,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django_rq",
+    # django-rq is used as a library, not an installed app: installing it imports redis and rq in every
+    # process (docs/performance.md). Its commands are listed by core (core/management/commands/rq*.py).
     # Counts failed logins and locks an account or an address out for a while (AXES_* below).
     "axes",
 ]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from rq.job import Job, JobStatus
 
 from core import jobs
+from core.audit.models import AdminAction
 from core.mail.tasks import deliver_email, delivery_job_id, enqueue_delivery
 from tests.adminarea.job_functions import fail_with
 from tests.factories import OutgoingEmailFactory
@@ -219,3 +220,16 @@ def test_django_rqs_own_dashboard_is_not_served(admin_client, url):
 @pytest.mark.django_db
 def test_djangos_admin_index_does_not_list_django_rqs_dashboard(admin_client):
     assert "django_rq" not in admin_client.get(reverse("admin:index")).text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_requeueing_is_recorded_in_the_audit_trail(admin_client, administrator, failed_job, worker):
+    admin_client.post(reverse("adminarea:failed_requeue", args=["default", failed_job.id]))
+    jobs.enqueue_now(fail_with, "another")
+    worker()
+    admin_client.post(reverse("adminarea:failed_requeue_all", args=["default"]))
+    recorded = AdminAction.objects.filter(action=AdminAction.Action.JOB_REQUEUED).order_by("pk")
+    assert [(action.actor, action.detail) for action in recorded] == [
+        (administrator, f"job {failed_job.id} of the queue default"),
+        (administrator, "2 failed jobs of the queue default"),
+    ]

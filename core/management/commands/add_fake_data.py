@@ -23,9 +23,13 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=None, help="Seed for repeatable fake data.")
 
     def handle(self, *, number_users, seed, **options):
-        from faker import Faker  # imported here: only this command needs it
-
         refuse_outside_development("add_fake_data creates users whose password is public")
+        try:
+            from faker import Faker  # a development requirement: production installs do not have it
+        except ImportError as error:
+            raise CommandError(
+                "add_fake_data needs Faker, a development requirement: pip install -r requirements-dev.txt"
+            ) from error
         if number_users < 0:
             raise CommandError("--number-users must be zero or more.")
         fake = Faker()

@@ -35,7 +35,7 @@ class Command(BaseCommand):
                 f"stored less than {grace} s ago, their own job is on its way (--all includes them)",
             ),
             (report.live, "already have a job queued, running or waiting for a retry"),
-            (report.given_up, "failed every attempt: requeue them from the failed jobs at /admin/rq/"),
+            (report.given_up, "failed every attempt: resend them from the outbox page, /admin/outbox/"),
         ]
         for count, reason in skipped:
             if count:

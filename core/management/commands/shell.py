@@ -1,6 +1,20 @@
 from django.core.management.commands import shell
 
 
+def get_queue(name="default", **options):
+    """django_rq.get_queue, imported on the first call: the shell starts without redis and rq."""
+    import django_rq
+
+    return django_rq.get_queue(name, **options)
+
+
+def get_connection(name="default", **options):
+    """django_rq.get_connection, imported on the first call, like get_queue."""
+    import django_rq
+
+    return django_rq.get_connection(name, **options)
+
+
 class Command(shell.Command):
     """Django's shell, with the queue and e-mail helpers imported next to the models (User, Role, ...)."""
 
@@ -13,6 +27,6 @@ class Command(shell.Command):
             "core.jobs.enqueue_on_commit",
             "core.jobs.enqueue_now",
             "core.mail.outbox.send_email",
-            "django_rq.get_queue",
-            "django_rq.get_connection",
+            f"{__name__}.get_queue",
+            f"{__name__}.get_connection",
         ]
