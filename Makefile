@@ -8,7 +8,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/django_base
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install run worker test pytest lint format check-migrations browser wrk bench clean
+.PHONY: help install run worker test test-fast pytest lint format check-migrations browser wrk bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t20
@@ -41,6 +41,11 @@ wrk:  ## install Debian's wrk (the benchmarks' load generator), if it is missing
 	  else echo "wrk is missing: run 'sudo apt-get install wrk'"; exit 1; fi; }
 
 test: install browser wrk lint check-migrations pytest  ## lint, check migrations, run the whole test suite
+
+# The edit-test loop: everything but the browser, the tests that start processes (manage.py, workers,
+# gunicorn, redis-server) and the bench; markers in pyproject.toml. CI runs `make test`.
+test-fast: install  ## the tests that need no process of their own (well under a minute)
+	$(MAKE) --no-print-directory pytest PYTEST_ARGS='-q -m "not browser and not process and not bench" $(PYTEST_ARGS)'
 
 pytest: install
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} CHROMIUM=$(CHROMIUM) \

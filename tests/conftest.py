@@ -44,6 +44,20 @@ def pytest_sessionstart(session):
         )
 
 
+# Fixtures that start a process of their own: manage.py (and through it a worker or a server), a
+# redis-server, the browser tests' live server. Tests that start one without them are marked by hand.
+PROCESS_FIXTURES = {"manage", "worker", "start_worker", "private_redis", "live_server"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark what `make test-fast` leaves out (the markers are listed in pyproject.toml)."""
+    for item in items:
+        if PROCESS_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.process)
+        if item.path.name == "test_bench.py":
+            item.add_marker(pytest.mark.bench)
+
+
 @pytest.fixture
 def administrator(db):
     return AdminFactory(email="boss@example.com", first_name="Grace", last_name="Hopper")
