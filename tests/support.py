@@ -1,4 +1,5 @@
-"""Helpers for tests that drive the project through its real entry points."""
+"""Helpers for tests that drive the project through its real entry points, in one module (what the
+bench needs too, ports, servers and polling, comes from harness.py and is importable from here)."""
 
 import contextlib
 import copy
@@ -12,7 +13,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import connection
 
+from harness import HOST, Gunicorn, free_port, wait_until
 from project.env import BASE_DIR
 
 MESSAGE_SEPARATOR = "-" * 79
@@ -115,12 +116,6 @@ def body(message, subtype="plain"):
     return message.get_body(preferencelist=(subtype,)).get_content()
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def outbox_to(address):
     """The e-mails the app stored in its outbox for `address`, oldest first."""
     from core.mail.models import OutgoingEmail
@@ -178,19 +173,6 @@ def expired_invite_token(user):
     return token_made_at(invite_token_generator, user, datetime.now() - INVITE_MAX_AGE - timedelta(days=1))
 
 
-def wait_until(condition, what, timeout=60, interval=0.1, explain=None):
-    """Poll `condition()` until it returns something truthy; fail naming `what` after `timeout` seconds
-    (with `explain()`, e.g. a worker's log, in the message)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(interval)
-    details = f":\n{explain()}" if explain else ""
-    raise AssertionError(f"Gave up after {timeout} s waiting for {what}{details}")
-
-
 class RedisServer:
     """A redis-server of the test's own on a free port (no persistence), to stop and start at will."""
 
@@ -202,7 +184,7 @@ class RedisServer:
 
     @property
     def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
+        return f"redis://{HOST}:{self.port}/0"
 
     def client(self, **options):
         return redis.Redis(port=self.port, **options)
@@ -308,40 +290,15 @@ class SilentSMTPServer:
 @contextlib.contextmanager
 def gunicorn(manage, env=None):
     """Serve the project with gunicorn on a free port; yields a get(path, host=...) -> (status, body)."""
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "project.wsgi",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        "1",
-    ]
-    server = subprocess.Popen(
-        command, env=manage.env(env), cwd=BASE_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    with Gunicorn("project.wsgi", env=manage.env(env)) as server:
 
-    def get(path, host="127.0.0.1"):
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        try:
-            connection.request("GET", path, headers={"Host": host})
-            response = connection.getresponse()
-            return response.status, response.read().decode()
-        finally:
-            connection.close()
+        def get(path, host=HOST):
+            connection = http.client.HTTPConnection(HOST, server.port, timeout=10)
+            try:
+                connection.request("GET", path, headers={"Host": host})
+                response = connection.getresponse()
+                return response.status, response.read().decode()
+            finally:
+                connection.close()
 
-    def answers():
-        try:
-            return get("/health/live")
-        except OSError:
-            assert server.poll() is None, "gunicorn exited at start"
-            return None
-
-    try:
-        wait_until(answers, "gunicorn to answer", timeout=30, interval=0.2)
         yield get
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
