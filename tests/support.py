@@ -21,6 +21,7 @@ import redis
 from django.conf import settings
 from django.core import signing
 from django.db import connection
+from django.urls import reverse
 
 from harness import HOST, Gunicorn, free_port, wait_until
 from project.env import BASE_DIR
@@ -140,6 +141,18 @@ def url_mailed_to(address):
 def link_mailed_to(address):
     """The path of the link in the last e-mail to `address`, for the test client to open."""
     return urlsplit(url_mailed_to(address)).path
+
+
+def link_start(url_name, args=1, site="http://testserver"):
+    """How an absolute link to `url_name` starts: up to its first argument (a token), if it has `args`."""
+    path = reverse(url_name, args=["ARG"] * args)
+    return site + (path[: path.index("ARG")] if args else path)
+
+
+def assert_link_in_text_and_html(email, start):
+    """The e-mail carries the link in both its parts, clickable in the HTML one."""
+    assert start in email.body_text
+    assert f'href="{start}' in email.body_html
 
 
 def messages_of(response):
