@@ -54,7 +54,7 @@ def update_user(*, actor, user, first_name=None, last_name=None, role=None, emai
     changes = {name: value for name, value in changes.items() if value is not None}
     if "email" in changes:
         changes["email"] = User.objects.normalize_email(changes["email"])
-    was_admin = User.objects.filter(pk=user.pk, role__in=administrator_roles()).exists()
+    was_admin = stored.is_admin
     if was_admin and not changes.get("role", stored.role).grants(RolePermission.ADMINISTER):
         _refuse_losing_an_administrator(actor, user, "remove the administrator role from")
     email_changed = changes.get("email", stored.email) != stored.email
