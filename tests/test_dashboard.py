@@ -4,6 +4,7 @@ from http import HTTPStatus
 
 import django_rq
 import pytest
+from django.urls import reverse
 from rq.job import Job, JobStatus
 
 from core import jobs
@@ -15,7 +16,7 @@ from tests.factories import AdminFactory, OutgoingEmailFactory, UserFactory
 def test_an_administrator_sees_the_queues(client, redis_db):
     client.force_login(AdminFactory())
 
-    response = client.get("/admin/rq/")
+    response = client.get(reverse("django_rq:home"))
 
     assert response.status_code == HTTPStatus.OK
     assert "default" in response.text
@@ -25,8 +26,8 @@ def test_an_administrator_sees_the_queues(client, redis_db):
 def test_the_dashboard_may_run_its_inline_scripts_while_the_site_may_not(client, redis_db):
     client.force_login(AdminFactory())
 
-    dashboard = client.get("/admin/rq/").headers["Content-Security-Policy"]
-    site = client.get("/").headers["Content-Security-Policy"]
+    dashboard = client.get(reverse("django_rq:home")).headers["Content-Security-Policy"]
+    site = client.get(reverse("pages:home")).headers["Content-Security-Policy"]
 
     assert "script-src 'self' 'unsafe-inline'" in dashboard
     assert "unsafe-inline" not in site
@@ -36,18 +37,18 @@ def test_the_dashboard_may_run_its_inline_scripts_while_the_site_may_not(client,
 def test_a_user_who_is_not_an_administrator_is_sent_to_log_in(client, redis_db):
     client.force_login(UserFactory())
 
-    response = client.get("/admin/rq/")
+    response = client.get(reverse("django_rq:home"))
 
     assert response.status_code == HTTPStatus.FOUND
-    assert response["Location"].startswith("/django-admin/login/")
+    assert response["Location"].startswith(reverse("admin:login"))
 
 
 @pytest.mark.django_db
 def test_a_visitor_is_sent_to_log_in(client, redis_db):
-    response = client.get("/admin/rq/queues/0/failed/")
+    response = client.get(reverse("django_rq:failed_jobs", args=[0]))
 
     assert response.status_code == HTTPStatus.FOUND
-    assert response["Location"].startswith("/django-admin/login/")
+    assert response["Location"].startswith(reverse("admin:login"))
 
 
 @pytest.mark.django_db(transaction=True)
@@ -59,10 +60,10 @@ def test_an_administrator_requeues_a_failed_email_and_a_worker_delivers_it(
     worker(env={"EMAIL_URL": smtp_down})
     assert job.get_status() == JobStatus.FAILED
     client.force_login(AdminFactory())
-    failed_page = client.get("/admin/rq/queues/0/failed/")
+    failed_page = client.get(reverse("django_rq:failed_jobs", args=[0]))
     assert job.id in failed_page.text
 
-    response = client.post(f"/admin/rq/queues/0/{job.id}/requeue/")
+    response = client.post(reverse("django_rq:requeue_job", args=[0, job.id]))
 
     assert response.status_code == HTTPStatus.FOUND
     assert Job.fetch(job.id, connection=django_rq.get_connection("default")).get_status() == JobStatus.QUEUED

@@ -96,4 +96,4 @@ def test_register_requires_first_and_last_name(client):
 
 def test_signed_in_user_opening_the_register_page_goes_home(client):
     client.force_login(UserFactory())
-    assert client.get(reverse("accounts:register")).headers["Location"] == "/"
+    assert client.get(reverse("accounts:register")).headers["Location"] == reverse("pages:home")
