@@ -22,10 +22,13 @@ def session():
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
-    from core.models import Role, User
+    from core.models import Role, TOTPDevice, User
+    from core.twofactor.services import new_secret
 
     Role.insert_roles()
     admin, _ = User.objects.ensure_administrator(ADMIN_EMAIL, "bench-password-not-for-production")
+    # Production settings require two-factor of administrators: this one has set it up.
+    TOTPDevice.objects.get_or_create(user=admin, defaults={"secret": new_secret()})
     store = SessionStore()
     store[SESSION_KEY] = str(admin.pk)
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"

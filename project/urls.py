@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.decorators.csp import csp_override
+from django.views.generic import RedirectView
 from django_rq.urls import get_admin_urlpatterns, get_api_urlpatterns
 
 # django-rq's dashboard templates use inline scripts and styles, which the site-wide policy forbids.
@@ -13,11 +14,14 @@ rq_dashboard = get_api_urlpatterns() + get_admin_urlpatterns(
 
 urlpatterns = [
     path("", include("core.pages.urls")),
+    path("account/two-factor/", include("core.twofactor.urls")),
     path("account/", include("core.accounts.urls")),
     # django-rq's dashboard (queues, workers, failed jobs, requeue), for administrators (is_staff) only.
     path("admin/rq/", include((rq_dashboard, "django_rq"))),
     path("admin/", include("core.adminarea.urls")),
     path("invite/", include("core.invites.urls")),
+    # Django's admin logs in through our login page, so its logins too ask for the two-factor code.
+    path("django-admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("django-admin/", admin.site.urls),
     path("health/", include("core.health.urls")),
 ]

@@ -50,3 +50,17 @@ class OutgoingEmailFactory(factory.django.DjangoModelFactory):
             model_class.objects.filter(pk=email.pk).update(created_at=created_at)
             email.refresh_from_db()
         return email
+
+
+def turn_on_two_factor(user):
+    """Two-factor on for `user`, set up as if a while ago (no code used since), so the app's current
+    code is still good; returns (secret, recovery codes)."""
+    import pyotp
+
+    from core.twofactor import services
+    from core.twofactor.models import TOTPDevice
+
+    secret = services.new_secret()
+    codes = services.enable_two_factor(user=user, secret=secret, code=pyotp.TOTP(secret).now())
+    TOTPDevice.objects.filter(user=user).update(last_used_step=0)
+    return secret, codes

@@ -14,6 +14,7 @@ from django.views.generic import FormView, TemplateView
 from core.accounts import emails, forms, services, tokens
 from core.accounts.emails import site_url_of
 from core.services import ServiceError
+from core.twofactor import login as twofactor_login
 
 
 class LoginView(auth_views.LoginView):
@@ -22,6 +23,9 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form):
+        if twofactor_login.needs_code(form.get_user()):  # not logged in until the code is right
+            remember, next_url = form.cleaned_data["remember_me"], self.get_redirect_url()
+            return twofactor_login.begin(self.request, form.get_user(), remember=remember, next_url=next_url)
         response = super().form_valid(form)
         if not form.cleaned_data["remember_me"]:
             self.request.session.set_expiry(0)  # ends when the browser closes

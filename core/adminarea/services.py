@@ -6,6 +6,7 @@ administrator changes someone's e-mail the old address is told."""
 from django.db import transaction
 from django.db.models import F
 
+from core.audit.services import Action, record_admin_action, record_user_changes
 from core.mail.outbox import send_email
 from core.models import Role, RolePermission, User
 from core.services import ServiceError
@@ -65,6 +66,7 @@ def update_user(*, actor, user, first_name=None, last_name=None, role=None, emai
     for name, value in changes.items():
         setattr(user, name, value)
     user.save(update_fields=list(changes))
+    record_user_changes(actor=actor, before=stored, after=user)
     if email_changed:
         # The old address hears of it: a changed address is how an account is taken over.
         send_email(
@@ -77,4 +79,5 @@ def update_user(*, actor, user, first_name=None, last_name=None, role=None, emai
 def delete_user(*, actor, user):
     if user.is_admin or user.pk == actor.pk:
         _refuse_losing_an_administrator(actor, user, "delete")
+    record_admin_action(actor=actor, action=Action.USER_DELETED, target=user, detail=str(user))
     user.delete()

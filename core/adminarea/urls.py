@@ -1,7 +1,9 @@
 from django.urls import path
 
 from core.adminarea import views
+from core.audit.views import AuditTrailView
 from core.invites import views as invite_views
+from core.twofactor.views import TurnOffForUserView
 
 app_name = "adminarea"
 urlpatterns = [
@@ -14,4 +16,6 @@ urlpatterns = [
     path("users/<int:pk>/delete/", views.UserDeleteView.as_view(), name="user_delete"),
     path("users/<int:pk>/reinvite/", invite_views.ReinviteView.as_view(), name="user_reinvite"),
     path("content/<slug:slug>/", views.ContentEditView.as_view(), name="content"),
+    path("audit/", AuditTrailView.as_view(), name="audit"),
+    path("users/<int:pk>/two-factor/off/", TurnOffForUserView.as_view(), name="user_two_factor_off"),
 ]

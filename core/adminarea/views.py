@@ -10,9 +10,11 @@ from django.views.generic import CreateView, DeleteView, DetailView, ListView, T
 from core.adminarea import forms, services
 from core.adminarea.pagination import EstimatingPaginator
 from core.adminarea.permissions import AdministratorRequiredMixin
+from core.audit.services import Action, recent_actions_involving, record_admin_action
 from core.invites.services import is_pending
 from core.models import EditableContent, User
 from core.services import ServiceError
+from core.twofactor.services import is_enabled as twofactor_enabled
 
 
 class DashboardView(AdministratorRequiredMixin, TemplateView):
@@ -53,7 +55,11 @@ class UserDetailView(AdministratorRequiredMixin, DetailView):
     context_object_name = "member"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(invite_pending=is_pending(self.object), **kwargs)
+        audit = recent_actions_involving(self.object)
+        two_factor = twofactor_enabled(self.object)
+        return super().get_context_data(
+            invite_pending=is_pending(self.object), audit=audit, two_factor=two_factor, **kwargs
+        )
 
 
 class UserChangeView(AdministratorRequiredMixin, UpdateView):
@@ -96,6 +102,9 @@ class UserCreateView(AdministratorRequiredMixin, CreateView):
     def form_valid(self, form):
         fields = {name: form.cleaned_data[name] for name in forms.USER_FIELDS}
         user = services.create_user(**fields, password=form.cleaned_data["password1"])
+        record_admin_action(
+            actor=self.request.user, action=Action.USER_CREATED, target=user, detail=str(user.role)
+        )
         messages.success(self.request, f"Created the account of {user}.")
         return redirect("adminarea:user", pk=user.pk)
 
@@ -113,5 +122,8 @@ class ContentEditView(AdministratorRequiredMixin, UpdateView):
     def form_valid(self, form):
         form.instance.updated_by = self.request.user
         content = form.save()
+        record_admin_action(
+            actor=self.request.user, action=Action.CONTENT_EDITED, detail=f"{content.title} page"
+        )
         messages.success(self.request, f"Saved the {content.title} page.")
         return redirect(reverse(content.page_url_name))

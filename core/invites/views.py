@@ -11,6 +11,7 @@ from django.views.generic import CreateView, View
 from core.accounts.emails import site_url_of
 from core.adminarea.forms import USER_FIELDS
 from core.adminarea.permissions import AdministratorRequiredMixin
+from core.audit.services import Action, record_admin_action
 from core.invites import services
 from core.invites.forms import InviteForm, JoinForm
 from core.invites.tokens import INVITE_MAX_AGE, invite_token_generator, user_from_uid
@@ -26,6 +27,7 @@ class InviteView(AdministratorRequiredMixin, CreateView):
     def form_valid(self, form):
         fields = {name: form.cleaned_data[name] for name in USER_FIELDS}
         user = services.invite_user(**fields, site_url=site_url_of(self.request))
+        record_admin_action(actor=self.request.user, action=Action.USER_INVITED, target=user)
         messages.success(self.request, f"Invite sent to {user.email}.")
         return redirect("adminarea:user", pk=user.pk)
 
@@ -40,6 +42,7 @@ class ReinviteView(AdministratorRequiredMixin, View):
         except ServiceError as error:
             messages.error(request, error.message)
         else:
+            record_admin_action(actor=request.user, action=Action.USER_REINVITED, target=user)
             messages.success(request, f"A fresh invite is on its way to {user.email}.")
         return redirect("adminarea:user", pk=user.pk)
 

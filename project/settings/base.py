@@ -49,6 +49,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Signed-in users who have not confirmed their e-mail see only the "unconfirmed" page.
     "core.accounts.middleware.UnconfirmedUserGateMiddleware",
+    # Administrators set up two-factor before any admin page (TWO_FACTOR_REQUIRED_FOR_ADMINS).
+    "core.twofactor.middleware.AdminTwoFactorGateMiddleware",
+    # Lets the audit trail record the address of the request an administrator acted in.
+    "core.audit.middleware.CurrentRequestMiddleware",
     # Turns a locked-out login into the lockout page; axes wants to be last.
     "axes.middleware.AxesMiddleware",
 ]
@@ -112,6 +116,21 @@ ACCOUNT_CONFIRMATION_TIMEOUT = 7 * 24 * 60 * 60
 MAILED_LINKS_PER_HOUR = 3
 # Links that confirm a new e-mail address expire after an hour, as in flask-base.
 EMAIL_CHANGE_TIMEOUT = 60 * 60
+# Argon2id first (OWASP's first choice); a login with a hash of another listed hasher re-hashes it.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# Two-factor authentication (core/twofactor/, docs/security.md). When on, administrators must turn it
+# on before they see any admin page; production turns it on unless the variable says false.
+TWO_FACTOR_REQUIRED_FOR_ADMINS = env.bool("TWO_FACTOR_REQUIRED_FOR_ADMINS", default=False)
+# Where vulnerabilities are reported (/.well-known/security.txt); adopters replace the placeholder.
+SECURITY_CONTACT_EMAIL = env("SECURITY_CONTACT_EMAIL", default="security@example.com")
+# Seconds a user may take between the right password and the code before logging in starts over.
+TWO_FACTOR_LOGIN_TIMEOUT = 5 * 60
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -136,6 +155,8 @@ AXES_LOCKOUT_CALLABLE = "core.accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = False
 # Successful logins are not logged (that table would only grow); failures are, while they count.
 AXES_DISABLE_ACCESS_LOG = True
+# Never store a submitted two-factor code with a failed attempt.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
 # No start-up banner in every command's output; lockouts are still logged as warnings.
 AXES_VERBOSE = False
 

@@ -32,6 +32,8 @@ SECURE_HSTS_SECONDS = env.int("HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.bool("HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
+# Administrators must use two-factor authentication here unless the variable says false.
+TWO_FACTOR_REQUIRED_FOR_ADMINS = env.bool("TWO_FACTOR_REQUIRED_FOR_ADMINS", default=True)
 CSRF_COOKIE_SECURE = True
 
 # Compressed files with hashed names, served by WhiteNoise (run collectstatic at build time).
