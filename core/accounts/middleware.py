@@ -2,6 +2,8 @@
 
 from django.shortcuts import redirect
 
+from core.middleware import SignedInUserGate
+
 # Account pages an unconfirmed user still needs: to confirm, get a new link, log out or fix a password.
 OPEN_TO_UNCONFIRMED = {
     "unconfirmed",
@@ -15,16 +17,9 @@ OPEN_TO_UNCONFIRMED = {
 }
 
 
-class UnconfirmedUserGateMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        user = request.user
-        if not user.is_authenticated or user.confirmed:
+class UnconfirmedUserGateMiddleware(SignedInUserGate):
+    def redirect_for(self, request, user):
+        if user.confirmed:
             return None
         match = request.resolver_match
         if match.namespace == "accounts" and match.url_name in OPEN_TO_UNCONFIRMED:

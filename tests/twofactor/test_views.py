@@ -109,6 +109,7 @@ def test_a_required_administrator_is_not_offered_to_turn_it_off(client, boss, se
     assert "Administrators must keep two-factor authentication on." in page
 
 
+@pytest.mark.process
 def test_the_requirement_is_on_by_default_in_production_only():
     import subprocess
     import sys
