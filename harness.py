@@ -74,6 +74,15 @@ def check_redis(url):
         ) from None
 
 
+def process_running(pid):
+    """Whether `pid` is a live process (a zombie waiting to be reaped counts as ended)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status
+
+
 class Gunicorn:
     """gunicorn as the Procfile runs it (`<module>.wsgi --workers N --access-logfile -`) on a free
     loopback port; a context manager that returns once every worker is up and the port answers."""

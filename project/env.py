@@ -17,6 +17,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _EXPORT = re.compile(r"^export\s+")
+# Lines end where editors end them; str.splitlines() would also split at \x0b, \x0c, \x1c-\x1e, \x85,
+# U+2028 and U+2029, setting variables from inside comments and naming the wrong line in errors.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DOUBLE_QUOTE_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "$": "$"}
 
 
@@ -65,7 +68,9 @@ def load_env_file(path=None):
 def parse_env_file(text, path=".env"):
     """Parse `NAME=VALUE` lines into a dict, raising EnvFileError on the first bad line."""
     values = {}
-    for line_number, raw_line in enumerate(text.splitlines(), start=1):
+    for line_number, raw_line in enumerate(_LINE_BREAK.split(text), start=1):
+        if "\0" in raw_line:
+            raise EnvFileError(path, line_number, "contains a NUL byte, which no variable can hold")
         line = raw_line.strip()
         if not line or line.startswith("#"):
             continue

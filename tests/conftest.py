@@ -90,7 +90,7 @@ def worker(manage, redis_db, transactional_db):
 
 @pytest.fixture
 def start_worker(manage, tmp_path, redis_db, transactional_db):
-    """Start real long-running workers: start_worker("--heartbeat-interval", "1", env={...}).
+    """Start real long-running workers: start_worker("--without-scheduler", env={...}).
 
     Each is stopped with SIGTERM (warm shutdown) at the end of the test if still running.
     """

@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,8 +29,8 @@ from project.env import BASE_DIR
 
 MESSAGE_SEPARATOR = "-" * 79
 # Worker options for tests that wait on recovery: a silent job is abandoned after ~6 s, and the worker
-# looks for abandoned jobs every second (production values: settings.JOBS).
-FAST_RECOVERY = ("--heartbeat-interval", "1", "--maintenance-interval", "1", "--worker-ttl", "16")
+# looks for abandoned jobs every second (production values: settings.JOBS; see tests/jobs.py).
+FAST_RECOVERY = ("--worker-class", "tests.jobs.FastRecoveryWorker", "--worker-ttl", "16")
 
 
 def database_url(settings_dict=None):
@@ -222,8 +223,16 @@ class RedisServer:
 
     def stop(self):
         if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGCONT)  # a paused server cannot act on SIGTERM
             self.process.terminate()
             self.process.wait(timeout=10)
+
+    def pause(self):
+        """SIGSTOP: the server hangs, connections are accepted but never answered (a hung Redis)."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self):
+        self.process.send_signal(signal.SIGCONT)
 
 
 class WorkerProcess:
@@ -292,7 +301,12 @@ class SilentSMTPServer:
     def accept(self):
         with contextlib.suppress(OSError):
             while True:
-                self.connections.append(self.listener.accept()[0])
+                client = self.listener.accept()[0]
+                self.connections.append(client)
+                self.handle(client)
+
+    def handle(self, client):
+        """Say nothing."""
 
     def close(self):
         self.listener.close()
@@ -315,3 +329,35 @@ def gunicorn(manage, env=None):
                 connection.close()
 
         yield get
+
+
+class SlowSMTPServer(SilentSMTPServer):
+    """A minimal SMTP server that accepts every message, but only `delay` seconds after its data arrived:
+    a delivery stays mid-job that long. `data_received` is set when the first message's data arrived."""
+
+    def __init__(self, delay):
+        self.delay = delay
+        self.messages = []
+        self.data_received = threading.Event()
+        super().__init__()
+
+    def handle(self, client):
+        threading.Thread(target=self.converse, args=(client,), daemon=True).start()
+
+    def converse(self, client):
+        with contextlib.suppress(OSError), client, client.makefile("rb") as lines:
+            client.sendall(b"220 slow.test ESMTP\r\n")
+            for line in lines:
+                command = line[:4].upper()
+                if command == b"DATA":
+                    client.sendall(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+                    data = b"".join(iter(lines.readline, b".\r\n"))
+                    self.data_received.set()
+                    time.sleep(self.delay)
+                    self.messages.append(email.message_from_bytes(data, policy=email.policy.default))
+                    client.sendall(b"250 Accepted\r\n")
+                elif command == b"QUIT":
+                    client.sendall(b"221 Bye\r\n")
+                    return
+                else:  # EHLO, MAIL, RCPT, RSET, NOOP
+                    client.sendall(b"250 slow.test\r\n")

@@ -56,7 +56,7 @@ def test_an_administrator_requeues_a_failed_email_and_a_worker_delivers_it(
     client, worker, smtp_down, mailbox
 ):
     email = OutgoingEmailFactory(to="ada@example.com")
-    job = jobs.dispatch(deliver_email, email.pk)  # without a retry policy: it fails at once
+    job = jobs.enqueue_now(deliver_email, email.pk)  # without a retry policy: it fails at once
     worker(env={"EMAIL_URL": smtp_down})
     assert job.get_status() == JobStatus.FAILED
     client.force_login(AdminFactory())

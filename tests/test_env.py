@@ -1,10 +1,20 @@
 """The .env loader: flask-base's workflow, parsed properly, never half-applied."""
 
+import ast
 import os
+import re
 
 import pytest
 
-from project.env import ConfigurationError, EnvFileError, env, load_env_file, mailer_config, parse_env_file
+from project.env import (
+    BASE_DIR,
+    ConfigurationError,
+    EnvFileError,
+    env,
+    load_env_file,
+    mailer_config,
+    parse_env_file,
+)
 
 
 def test_values_may_contain_equals_signs():
@@ -208,3 +218,53 @@ def test_env_db_names_a_url_it_cannot_use(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://u@h:port/db")
     with pytest.raises(ConfigurationError, match="DATABASE_URL='postgres://u@h:port/db' cannot be used"):
         env.db("DATABASE_URL")
+
+
+# Line breaks, NUL bytes and the quoting table of docs/configuration.md (issue #11) ------------------
+
+ODD_LINE_BREAKS = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("separator", ODD_LINE_BREAKS)
+def test_lines_break_only_where_editors_break_them(separator):
+    assert parse_env_file(f"# old: A=1{separator}B=2\nC=3") == {"C": "3"}
+
+
+@pytest.mark.parametrize("separator", ODD_LINE_BREAKS)
+def test_an_error_after_an_odd_line_break_names_the_line_an_editor_shows(separator):
+    with pytest.raises(EnvFileError) as raised:
+        parse_env_file(f"A=1{separator}B=2\nnot a line")
+    assert raised.value.line_number == 2
+
+
+def test_lines_may_end_with_crlf_or_cr():
+    assert parse_env_file("A=1\r\nB=2\rC=3\r\n") == {"A": "1", "B": "2", "C": "3"}
+
+
+@pytest.mark.parametrize("line", ["BAD=a\x00b", 'BAD="a\x00b"', "BAD='\x00'"])
+def test_a_nul_byte_is_refused_with_the_file_and_line_and_nothing_is_applied(line, tmp_path, monkeypatch):
+    monkeypatch.delenv("DJANGO_BASE_FIRST", raising=False)
+    path = tmp_path / ".env"
+    path.write_text(f"DJANGO_BASE_FIRST=1\n{line}\n")
+
+    with pytest.raises(EnvFileError, match="NUL") as raised:
+        load_env_file(path)
+
+    assert str(raised.value).startswith(f"{path}, line 2:")
+    assert "DJANGO_BASE_FIRST" not in os.environ
+
+
+def quoting_table():
+    """The rows of the quoting table in docs/configuration.md: (line, value)."""
+    text = (BASE_DIR / "docs" / "configuration.md").read_text()
+    rows = re.findall(r"^\| `(.+?)` \| `(.+?)` \|", text, flags=re.MULTILINE)
+    return [(line, ast.literal_eval(value)) for line, value in rows if line.startswith(("NAME", "export"))]
+
+
+def test_the_documented_quoting_table_has_its_examples():
+    assert len(quoting_table()) >= 15
+
+
+@pytest.mark.parametrize(("line", "value"), quoting_table())
+def test_each_documented_quoting_example_reads_as_documented(line, value):
+    assert parse_env_file(line) == {"NAME": value}

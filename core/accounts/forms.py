@@ -109,3 +109,29 @@ class EmailChangeForm(forms.Form):
                 "Your password was entered incorrectly. Please enter it again.", code="password_incorrect"
             )
         return password
+
+
+class ProfileForm(forms.ModelForm):
+    """The parts of the account its owner edits on their own."""
+
+    class Meta:
+        model = User
+        fields = ("first_name", "last_name")
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = True
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="Type it to show it is you: the account and its data are deleted for good.",
+    )

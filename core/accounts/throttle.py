@@ -6,7 +6,6 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from redis.exceptions import RedisError
 
 from core.accounts.models import User
 
@@ -22,9 +21,12 @@ TOO_MANY_LINKS = (
 def may_mail(kind, address):
     """Count one more e-mail of `kind` to `address`; False once the hour's allowance is used.
 
-    With the cache down (Redis unreachable) it allows: the e-mail waits in the outbox, and a page's
-    answer must never depend on the cache (the register page would tell taken addresses apart).
+    With the cache down (Redis unreachable, or silent for JOBS["REQUEST_REDIS_TIMEOUT"]) it allows: the
+    e-mail waits in the outbox, and a page's answer must never depend on the cache (the register page
+    would tell taken addresses apart).
     """
+    from redis.exceptions import RedisError  # only here: a process that mails nothing never loads redis
+
     key = f"mailed-links:{kind}:{User.objects.normalize_email(address)}"
     try:
         cache.add(key, 0, WINDOW)  # starts the hour on the first e-mail

@@ -19,5 +19,8 @@ urlpatterns = [
     ),
     path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),
     path("email/change/", views.EmailChangeView.as_view(), name="change_email"),
+    path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("delete/", views.DeleteAccountView.as_view(), name="delete"),
+    path("export/", views.ExportDataView.as_view(), name="export"),
     path("email/change/<str:token>/", views.EmailChangeConfirmView.as_view(), name="change_email_confirm"),
 ]

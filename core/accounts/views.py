@@ -3,9 +3,11 @@ and hand every other rule to services.py."""
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.messages.views import SuccessMessageMixin
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views import View
@@ -183,3 +185,43 @@ class EmailChangeConfirmView(View):
             return render(request, self.template_name, {"validlink": False})
         messages.success(request, f"Your e-mail address is now {new_email}.")
         return redirect("accounts:manage" if request.user.pk == user.pk else "accounts:login")
+
+
+class ProfileView(LoginRequiredMixin, SuccessMessageMixin, FormView):
+    form_class = forms.ProfileForm
+    template_name = "accounts/profile.html"
+    success_url = reverse_lazy("accounts:manage")
+    success_message = "Your name has been saved."
+
+    def get_form_kwargs(self):
+        return {"instance": self.request.user, **super().get_form_kwargs()}
+
+    def form_valid(self, form):
+        services.update_profile(user=self.request.user, **form.cleaned_data)
+        return super().form_valid(form)
+
+
+class DeleteAccountView(LoginRequiredMixin, FormView):
+    form_class = forms.DeleteAccountForm
+    template_name = "accounts/delete.html"
+
+    def form_valid(self, form):
+        user = self.request.user
+        try:
+            services.delete_own_account(user=user, password=form.cleaned_data["password"])
+        except ServiceError as error:
+            form.add_error("password" if error.code == "wrong_password" else None, error.message)
+            return self.form_invalid(form)
+        logout(self.request)
+        messages.success(self.request, f"Your account has been deleted. A note went to {user.email}.")
+        return redirect("pages:home")
+
+
+class ExportDataView(LoginRequiredMixin, View):
+    """A copy of everything the app keeps about the signed-in user, as a JSON download."""
+
+    def get(self, request):
+        data = services.export_personal_data(user=request.user)
+        response = JsonResponse(data, json_dumps_params={"indent": 2})
+        response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+        return response

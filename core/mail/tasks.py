@@ -33,9 +33,9 @@ def enqueue_delivery(email_id, *, on_commit=True):
         "retry": Retry(max=len(RETRY_INTERVALS), interval=RETRY_INTERVALS),
     }
     if on_commit:
-        jobs.enqueue(deliver_email, email_id, **options)
+        jobs.enqueue_on_commit(deliver_email, email_id, **options)
         return None
-    return jobs.dispatch(deliver_email, email_id, **options)
+    return jobs.enqueue_now(deliver_email, email_id, **options)
 
 
 def deliver_email(email_id):

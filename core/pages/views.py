@@ -4,7 +4,12 @@ from core.pages.models import EditableContent
 
 
 class HomeView(TemplateView):
-    template_name = "pages/home.html"
+    """The landing page for visitors; signed-in users get their own home with their account's status."""
+
+    def get_template_names(self):
+        if self.request.user.is_authenticated:
+            return ["pages/home_user.html"]
+        return ["pages/home.html"]
 
 
 class AboutView(TemplateView):

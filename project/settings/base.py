@@ -201,18 +201,31 @@ JOBS = {
     "PERIODIC_RESULT_TTL": 600,
     # The sweep leaves e-mails younger than this to the job enqueued when they were stored.
     "SWEEP_GRACE": 60,
+    # An idle worker that lost Redis tries again at most this far apart (rq doubles up to 60 s), so it
+    # picks up jobs within seconds of Redis returning.
+    "RECONNECT_MAX_WAIT": 2,
+    # Connect and read timeout of every Redis call made while answering a request (enqueue, the
+    # mailed-link limit, readiness): a hung Redis costs a page about a second, the outbox sends later.
+    "REQUEST_REDIS_TIMEOUT": 0.5,
 }
 # django-rq needs a queue definition even when jobs run inline; rqworker refuses to start then.
 RQ_QUEUES = {
     "default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": JOBS["TIMEOUT"]},
 }
-# Code that uses django_rq directly enqueues only once its transaction has committed (core.jobs waits for
-# the commit itself). Our worker: core/jobs/worker.py.
-RQ = {"COMMIT_MODE": "on_db_commit", "WORKER_CLASS": "core.jobs.worker.Worker"}
+# django-rq enqueues at once: core.jobs.enqueue_on_commit is the one thing that waits for a commit.
+# Our worker: core/jobs/worker.py.
+RQ = {"COMMIT_MODE": "auto", "WORKER_CLASS": "core.jobs.worker.Worker"}
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": JOBS["REQUEST_REDIS_TIMEOUT"],
+                "socket_timeout": JOBS["REQUEST_REDIS_TIMEOUT"],
+            },
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

@@ -35,7 +35,8 @@ def test_unconfirmed_user_is_sent_to_the_unconfirmed_page(client, unconfirmed, p
 def test_unconfirmed_page_names_the_address_and_offers_a_resend_button(client, unconfirmed):
     page = client.get(reverse("accounts:unconfirmed")).text
     assert "ada@example.com" in page
-    assert f'<form method="post" action="{reverse("accounts:resend_confirmation")}">' in page
+    assert f'<form method="post" action="{reverse("accounts:resend_confirmation")}"' in page
+    assert '<button type="submit">Send a new confirmation link</button>' in page
 
 
 def test_resend_mails_a_new_confirmation_link_with_a_message(client, unconfirmed):

@@ -2,8 +2,11 @@
 with a real worker delivering the e-mails that the pages ask for."""
 
 import os
+from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from playwright.sync_api import sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls here are still sync.
@@ -42,16 +45,32 @@ def browser():
 def page(browser, live_server):
     """A fresh browser tab whose relative URLs go to the live server.
 
-    Any console error (a Content-Security-Policy violation, a missing asset) fails the test.
+    Any console error (a Content-Security-Policy violation, a missing asset) fails the test; the
+    error status of a page itself (a 404 page the test opens on purpose) is for the test to check.
     """
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(10_000)
     page = context.new_page()
-    console_errors = []
-    page.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
+    console_errors, error_pages = [], set()
+    page.on("console", lambda message: message.type == "error" and console_errors.append(message))
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400
+            and response.request.is_navigation_request()
+            and error_pages.add(response.url)
+        ),
+    )
     yield page
     context.close()
-    assert console_errors == [], f"the browser reported errors: {console_errors}"
+    errors = [
+        message.text
+        for message in console_errors
+        if not (
+            message.text.startswith("Failed to load resource") and message.location.get("url") in error_pages
+        )
+    ]
+    assert errors == [], f"the browser reported errors: {errors}"
 
 
 @pytest.fixture
@@ -63,3 +82,49 @@ def deliver_mail(worker, mailbox):
         return mailbox
 
     return deliver
+
+
+# Where test_every_page.py writes its screenshots and its accessibility report (gitignored).
+SCREENSHOTS = Path(os.environ.get("SCREENSHOTS_DIR", Path(__file__).parent / "screenshots"))
+ACCESSIBILITY_REPORT = pytest.StashKey[list]()
+
+
+def pytest_configure(config):
+    config.stash[ACCESSIBILITY_REPORT] = []
+
+
+@pytest.fixture
+def accessibility_report(request):
+    """Rows of (page id, violation count per check) that the run lists at its end."""
+    return request.config.stash[ACCESSIBILITY_REPORT]
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    rows = config.stash.get(ACCESSIBILITY_REPORT, [])
+    if not rows:
+        return
+    lines = []
+    for page_id, counts in rows:
+        checks = ", ".join(f"{check}: {count}" for check, count in counts.items())
+        lines.append(f"{sum(counts.values()):3d} violations  {page_id}  ({checks})")
+    lines.append(f"screenshots at 390, 768 and 1280 px: {SCREENSHOTS}")
+    terminalreporter.write_sep("=", f"axe-core, WCAG 2.1 A and AA: {len(rows)} pages checked")
+    for line in lines:
+        terminalreporter.write_line(line)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / "accessibility.txt").write_text("\n".join(lines) + "\n")
+
+
+@pytest.fixture
+def sign_in(page, live_server):
+    """Give the browser the session cookie of `user` (made by the test client's force_login)."""
+
+    def sign_in_as(user):
+        client = Client()
+        client.force_login(user)
+        name = settings.SESSION_COOKIE_NAME
+        page.context.add_cookies(
+            [{"name": name, "value": client.cookies[name].value, "url": live_server.url}]
+        )
+
+    return sign_in_as

@@ -10,7 +10,8 @@ class Command(shell.Command):
         return [
             *super().get_auto_imports(),
             "core.models.RolePermission",
-            "core.jobs.enqueue",
+            "core.jobs.enqueue_on_commit",
+            "core.jobs.enqueue_now",
             "core.mail.outbox.send_email",
             "django_rq.get_queue",
             "django_rq.get_connection",
