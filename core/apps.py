@@ -22,3 +22,6 @@ class CoreConfig(AppConfig):
         post_migrate.connect(insert_roles, sender=self, dispatch_uid="core.insert_roles")
         # Connects the receiver that forgets an e-mail's failed logins once it logs in.
         from core.accounts import lockout  # noqa: F401
+
+        # Registers the deploy check that refuses a development mailer (core/mail/console.py) in production.
+        from core.mail import checks  # noqa: F401

@@ -14,6 +14,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# The environment as the process started, before .env and any default: what `manage.py test` hands pytest.
+STARTING_ENVIRONMENT = dict(os.environ)
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _EXPORT = re.compile(r"^export\s+")
@@ -183,7 +185,8 @@ MAILER_SCHEMES = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "smtp+tls": "django.core.mail.backends.smtp.EmailBackend",
     "smtps": "django.core.mail.backends.smtp.EmailBackend",
-    "console": "django.core.mail.backends.console.EmailBackend",
+    # Django's console backend, printing each e-mail readably (decoded, links whole): core/mail/console.py.
+    "console": "core.mail.console.EmailBackend",
     "file": "django.core.mail.backends.filebased.EmailBackend",
     "locmem": "django.core.mail.backends.locmem.EmailBackend",
     "dummy": "django.core.mail.backends.dummy.EmailBackend",

@@ -24,4 +24,6 @@ urlpatterns = [
     path("django-admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("django-admin/", admin.site.urls),
     path("health/", include("core.health.urls")),
+    # The development mail viewer; 404 unless settings.MAIL_VIEWER (development only).
+    path("dev/mail/", include("core.mail.urls")),
 ]

@@ -249,6 +249,30 @@ def test_send_pending_emails_enqueues_the_emails_a_worker_never_got(manage, redi
 
 
 @pytest.mark.django_db(transaction=True)
+def test_send_pending_emails_says_what_it_skipped_and_why(manage, redis_db):
+    OutgoingEmailFactory()  # stored a moment ago
+
+    result = manage("send_pending_emails")
+
+    assert result.returncode == 0, result.stderr
+    assert "Enqueued 0 pending e-mail(s)." in result.stdout
+    assert "Skipped 1: stored less than 60 s ago" in result.stdout and "--all includes them" in result.stdout
+    assert django_rq.get_queue("default").count == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_send_pending_emails_all_includes_the_fresh_ones(manage, redis_db):
+    OutgoingEmailFactory()
+
+    result = manage("send_pending_emails", "--all")
+
+    assert result.returncode == 0, result.stderr
+    assert "Enqueued 1 pending e-mail(s)." in result.stdout
+    assert "Skipped" not in result.stdout
+    assert django_rq.get_queue("default").count == 1
+
+
+@pytest.mark.django_db(transaction=True)
 def test_send_pending_emails_says_when_redis_is_unreachable(manage):
     OutgoingEmailFactory(created_at=timezone.now() - timedelta(hours=1))
 

@@ -152,11 +152,11 @@ def test_manage_py_stops_on_a_malformed_env_file(manage, tmp_path):
 @pytest.mark.parametrize(
     ("url", "backend", "options"),
     [
-        ("console://", "console", {}),
-        ("file:///tmp/mail", "filebased", {"file_path": "/tmp/mail"}),
+        ("console://", "core.mail.console", {}),
+        ("file:///tmp/mail", "django.core.mail.backends.filebased", {"file_path": "/tmp/mail"}),
         (
             "smtp+tls://me%40x.org:p%2Fw@mail.example.org:587",
-            "smtp",
+            "django.core.mail.backends.smtp",
             {
                 "host": "mail.example.org",
                 "port": 587,
@@ -165,12 +165,16 @@ def test_manage_py_stops_on_a_malformed_env_file(manage, tmp_path):
                 "use_tls": True,
             },
         ),
-        ("smtps://mail.example.org", "smtp", {"port": 25, "use_ssl": True, "use_tls": False}),
+        (
+            "smtps://mail.example.org",
+            "django.core.mail.backends.smtp",
+            {"port": 25, "use_ssl": True, "use_tls": False},
+        ),
     ],
 )
 def test_email_url_becomes_a_mailer(url, backend, options):
     config = mailer_config(url)
-    assert config["BACKEND"] == f"django.core.mail.backends.{backend}.EmailBackend"
+    assert config["BACKEND"] == f"{backend}.EmailBackend"
     assert options.items() <= config["OPTIONS"].items()
 
 

@@ -59,7 +59,7 @@ def test_production_with_a_development_mailer_fails_the_checklist(manage):
         "check", "--deploy", "--fail-level", "WARNING", env=production_env(EMAIL_URL="console://")
     )
     assert result.returncode == 1
-    assert "mail.E001" in result.stderr
+    assert "core.mail.E001" in result.stderr
 
 
 def show(manage, expression, **env):

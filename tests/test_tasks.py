@@ -199,8 +199,9 @@ def test_the_sweep_enqueues_only_old_unsent_emails_with_attempts_left(redis_db):
     OutgoingEmailFactory(created_at=an_hour_ago(), sent_at=timezone.now())
     OutgoingEmailFactory(created_at=an_hour_ago(), attempts=len(RETRY_INTERVALS) + 1)
 
-    assert enqueue_pending_emails() == 1
+    report = enqueue_pending_emails()
 
+    assert (report.enqueued, report.fresh, report.live, report.given_up) == (1, 1, 0, 1)
     assert delivery_job(pending).get_status() == JobStatus.QUEUED
     assert queued_jobs() == 1
 
@@ -210,8 +211,20 @@ def test_the_sweep_does_not_double_an_email_whose_job_is_still_alive(redis_db):
     email = OutgoingEmailFactory(created_at=an_hour_ago())
     enqueue_delivery(email.pk, on_commit=False)
 
-    assert enqueue_pending_emails() == 0
+    report = enqueue_pending_emails()
+
+    assert (report.enqueued, report.live) == (0, 1)
     assert queued_jobs() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sweep_includes_fresh_emails_when_asked(redis_db):
+    fresh = OutgoingEmailFactory()
+
+    report = enqueue_pending_emails(include_fresh=True)
+
+    assert (report.enqueued, report.fresh) == (1, 0)
+    assert delivery_job(fresh).get_status() == JobStatus.QUEUED
 
 
 @pytest.mark.django_db(transaction=True)
@@ -219,7 +232,7 @@ def test_without_redis_the_sweep_sends_pending_emails_inline(settings):
     settings.JOBS_RUN_INLINE = True
     OutgoingEmailFactory(to="ada@example.com", created_at=an_hour_ago())
 
-    assert enqueue_pending_emails() == 1
+    assert enqueue_pending_emails().enqueued == 1
 
     [message] = mail.outbox
     assert message.to == ["ada@example.com"]

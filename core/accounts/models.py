@@ -2,6 +2,7 @@
 
 import enum
 
+from django.contrib.auth import models as auth_models
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.db import models, transaction
 from django.urls import reverse
@@ -155,3 +156,17 @@ class User(AbstractBaseUser):
 
     def has_module_perms(self, app_label):
         return self.is_staff
+
+
+class AnonymousUser(auth_models.AnonymousUser):
+    """A visitor, as flask-base has one: may do nothing, so `request.user.can(...)` works for everyone.
+
+    core.accounts.middleware.AuthenticationMiddleware puts it on the request instead of Django's.
+    """
+
+    def can(self, permissions):
+        return False
+
+    @property
+    def is_admin(self):
+        return False

@@ -40,6 +40,17 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
+    """POST logs out (Django's rule: a link cannot log anyone out); GET, from a typed address or an old
+    bookmark, shows the Log out button instead of a blank 405."""
+
+    http_method_names = ["get", "post", "options"]
+    confirm_template_name = "accounts/logout.html"
+
+    def get(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect(settings.LOGOUT_REDIRECT_URL)
+        return render(request, self.confirm_template_name)
+
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
         messages.success(request, "You have been logged out.")

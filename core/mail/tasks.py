@@ -1,10 +1,12 @@
 """Jobs the worker runs for the outbox: deliver one e-mail, and sweep up those never handed over."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django_rq import get_connection
 from rq import Retry
@@ -68,23 +70,39 @@ def deliver_email(email_id):
     return "sent"
 
 
-def enqueue_pending_emails():
+@dataclass
+class SweepReport:
+    """What a sweep enqueued, and how many unsent e-mails it left alone for each reason."""
+
+    enqueued: int = 0
+    fresh: int = 0  # younger than JOBS["SWEEP_GRACE"]: the job enqueued when they were stored is on its way
+    live: int = 0  # their job is still queued, running or waiting for a retry
+    given_up: int = 0  # every attempt failed; rq's failed registry holds the last one, for a requeue
+
+
+def enqueue_pending_emails(*, include_fresh=False):
     """The sweep: enqueue every unsent e-mail that has no live job and attempts left.
 
     Catches e-mails stored while Redis was down, and jobs lost with their Redis. Safe to run
-    any time: deliver_email skips what is sent, and a live job is never doubled.
+    any time: deliver_email skips what is sent, and a live job is never doubled. E-mails younger
+    than the sweep's grace are left to their own job unless `include_fresh`.
     """
-    cutoff = timezone.now() - timedelta(seconds=settings.JOBS["SWEEP_GRACE"])
-    pending = OutgoingEmail.objects.filter(
-        sent_at=None, created_at__lte=cutoff, attempts__lte=len(RETRY_INTERVALS)
-    ).values_list("pk", flat=True)
+    report = SweepReport()
+    unsent = OutgoingEmail.objects.filter(sent_at=None)
+    with_attempts_left = Q(attempts__lte=len(RETRY_INTERVALS))
+    if not include_fresh:
+        cutoff = timezone.now() - timedelta(seconds=settings.JOBS["SWEEP_GRACE"])
+        report.fresh = unsent.filter(with_attempts_left, created_at__gt=cutoff).count()
+        unsent = unsent.filter(created_at__lte=cutoff)
+    report.given_up = OutgoingEmail.objects.filter(~with_attempts_left, sent_at=None).count()
     connection = None if settings.JOBS_RUN_INLINE else get_connection("default")
-    enqueued = 0
-    for email_id in pending.iterator():
-        if not has_live_job(email_id, connection):
+    for email_id in unsent.filter(with_attempts_left).values_list("pk", flat=True).iterator():
+        if has_live_job(email_id, connection):
+            report.live += 1
+        else:
             enqueue_delivery(email_id, on_commit=False)
-            enqueued += 1
-    return enqueued
+            report.enqueued += 1
+    return report
 
 
 def has_live_job(email_id, connection):

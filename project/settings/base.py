@@ -18,6 +18,8 @@ ENVIRONMENT = "base"
 # also read ALLOWED_HOSTS, EMAIL_URL or ADMIN_PASSWORD with their own defaults.
 DEBUG = False
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
+# A refused form post (expired or missing CSRF token) gets the site's styled 403 page.
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 # Origins (scheme://host) allowed to POST forms when the site sits behind another host name.
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -44,8 +46,11 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's AuthenticationMiddleware, with a visitor whose can() and is_admin are False, as in flask-base.
+    "core.accounts.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A 405 (a GET where only POST is allowed) gets the site's styled page instead of an empty body.
+    "core.errors.MethodNotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Signed-in users who have not confirmed their e-mail see only the "unconfirmed" page.
     "core.accounts.middleware.UnconfirmedUserGateMiddleware",
@@ -177,6 +182,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 MAILERS = {"default": mailer_config(env("EMAIL_URL", default="smtp://localhost:25"))}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="django-base <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The development mail viewer at /dev/mail/ (core/mail/views.py): the outbox in the browser. Development
+# turns it on; everywhere else it answers 404, since the outbox holds other people's links.
+MAIL_VIEWER = False
 # The name shown in page titles and e-mail subjects.
 SITE_NAME = env("SITE_NAME", default="django-base")
 
@@ -238,7 +246,13 @@ LOGGING = {
     "formatters": {"plain": {"format": "{levelname} {name} {message}", "style": "{"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", default="INFO")},
+    # Django gives its "django" logger a console handler of its own (in DEBUG); without this, every line
+    # it logs would reach stdout twice, once there and once through root. django.server keeps its own.
+    "loggers": {"django": {"handlers": [], "level": env("LOG_LEVEL", default="INFO"), "propagate": True}},
 }
+
+# `python manage.py test` runs the pytest suite (tests/runner.py), not Django's unittest discovery.
+TEST_RUNNER = "tests.runner.PytestRunner"
 
 # The first administrator, created by setup_dev / setup_prod.
 ADMIN_EMAIL = env("ADMIN_EMAIL", default="admin@example.com")

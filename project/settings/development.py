@@ -9,6 +9,8 @@ from .base import DATABASE_OPTIONS, INSTALLED_APPS
 
 ENVIRONMENT = "development"
 DEBUG = True
+# Every e-mail the app stored, readable and clickable at /dev/mail/ (linked from the footer).
+MAIL_VIEWER = True
 
 SECRET_KEY = env("SECRET_KEY", default="django-insecure-development-only-never-use-in-production")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "0.0.0.0"])
