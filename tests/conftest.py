@@ -28,8 +28,9 @@ def pytest_sessionstart(session):
 
 
 # Fixtures that start a process of their own: manage.py (and through it a worker or a server), a
-# redis-server, the browser tests' live server. Tests that start one without them are marked by hand.
-PROCESS_FIXTURES = {"manage", "worker", "start_worker", "private_redis", "live_server"}
+# redis-server, the browser tests' live server, the docs tests' project copy (make run, shell blocks).
+# Tests that start one without them are marked by hand.
+PROCESS_FIXTURES = {"manage", "worker", "start_worker", "private_redis", "live_server", "project_copy"}
 
 
 def pytest_collection_modifyitems(items):
