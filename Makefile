@@ -5,8 +5,12 @@ PYTHON ?= python3
 ## the virtualenv every target uses
 VENV ?= .venv
 BIN := $(VENV)/bin
-## where make run serves
+## where make run and make dev serve
 ADDR ?= 127.0.0.1:8000
+## the port of make dev's own redis-server
+DEV_REDIS_PORT ?= 6380
+## where make dev keeps its Redis data (gitignored)
+DEV_DIR ?= .dev
 # The test suite's services (the local PostgreSQL and Redis); set either variable to use another.
 ## the test suite's PostgreSQL
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/django_base
@@ -19,7 +23,8 @@ PYTEST_ARGS ?=
 ## arguments for the benchmarks, e.g. BENCH_ARGS=--quick
 BENCH_ARGS ?=
 
-.PHONY: help install run worker test test-fast pytest lint format check-migrations browser wrk bench clean
+.PHONY: help install run dev worker test test-fast pytest coverage-html lint format check-migrations browser wrk \
+	redis-server bench clean
 
 help:  ## list the targets and the variables they read
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t20
@@ -27,11 +32,12 @@ help:  ## list the targets and the variables they read
 	@awk '/^## /{note=substr($$0, 4); next} /^[A-Z_]+ \?=/ && note {name=$$1; sub(/^[A-Z_]+ \?= */, ""); \
 	  printf "%-20s%s%s\n", name, note, ($$0 == "" ? "" : " (default " $$0 ")")} {note=""}' $(MAKEFILE_LIST)
 
+# --no-compile: Python compiles what it imports on first use; compiling every installed file up front tripled
+# the install's CPU time (a fresh clone's `make dev` or `make test`).
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python >= 3.12 is needed (found " + sys.version.split()[0] + "); see .python-version")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --no-compile -r requirements-dev.txt
 	@touch $@
 
 install: $(BIN)/.installed  ## create .venv and install the pinned packages
@@ -41,6 +47,16 @@ run: install  ## run the app on its embedded defaults (SQLite, jobs inline, cons
 	$(BIN)/python manage.py setup_dev
 	@echo "Development mail (every email the app sends): http://$(ADDR)/dev/mail/"
 	$(BIN)/python manage.py runserver $(ADDR)
+
+# Web (runserver), worker and Redis under honcho (Procfile.dev), as the Procfile runs them in production.
+dev: install  ## web + worker + a local Redis in one terminal, coloured logs; Ctrl-C stops them all
+	@command -v redis-server >/dev/null || { echo "make dev needs redis-server:" \
+	  "'sudo apt-get install redis-server' (Debian, Ubuntu) or 'brew install redis' (macOS)."; exit 1; }
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py setup_dev
+	@echo "make dev: http://$(ADDR), Redis on port $(DEV_REDIS_PORT) (data in $(DEV_DIR)/redis); Ctrl-C stops all"
+	ADDR=$(ADDR) DEV_REDIS_PORT=$(DEV_REDIS_PORT) DEV_DIR=$(DEV_DIR) REDIS_URL=redis://127.0.0.1:$(DEV_REDIS_PORT)/0 \
+	  PATH="$(abspath $(BIN)):$$PATH" PYTHONUNBUFFERED=1 exec $(BIN)/honcho --env /dev/null --procfile Procfile.dev start
 
 worker: install  ## run a worker on the "default" queue of REDIS_URL
 	$(BIN)/python manage.py rqworker default
@@ -55,7 +71,14 @@ wrk:  ## install Debian's wrk (the benchmarks' load generator), if it is missing
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; \
 	  else echo "wrk is missing: run 'sudo apt-get install wrk'"; exit 1; fi; }
 
-test: install browser wrk lint check-migrations pytest  ## lint, check migrations, run the whole test suite
+redis-server:  ## install Debian's redis-server (make dev, and tests that start their own), if it is missing
+	@command -v redis-server >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server; \
+	  else echo "redis-server is missing: run 'sudo apt-get install redis-server'"; exit 1; fi; }
+
+# The whole suite with coverage: prints the summary and fails under [tool.coverage.report] fail_under.
+test: PYTEST_COVERAGE = --cov --cov-report=term
+test: install browser wrk redis-server lint check-migrations pytest  ## lint, check migrations, run the whole test suite with coverage
 
 # The edit-test loop: everything but the browser, the tests that start processes (manage.py, workers,
 # gunicorn, redis-server) and the bench; markers in pyproject.toml. CI runs `make test`.
@@ -64,15 +87,19 @@ test-fast: install  ## the tests that need no process of their own (well under a
 
 pytest: install  ## only the test suite (PYTEST_ARGS), against TEST_DATABASE_URL and TEST_REDIS_URL
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} CHROMIUM=$(CHROMIUM) \
-	  $(BIN)/pytest $(PYTEST_ARGS)
+	  $(BIN)/pytest $(PYTEST_COVERAGE) $(PYTEST_ARGS)
 
-lint: install  ## ruff lint and format check
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+coverage-html: PYTEST_COVERAGE = --cov --cov-report=html --cov-fail-under=0
+coverage-html: install pytest  ## run the tests (PYTEST_ARGS) with coverage and write htmlcov/index.html
 
-format: install  ## fix what ruff can, and format
+# The same hooks as the git hook (.pre-commit-config.yaml): whitespace, ruff, djLint, actionlint.
+lint: install  ## every check of .pre-commit-config.yaml on every file (what CI runs)
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+format: install  ## fix what ruff can, and format the Python code and the templates
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djlint --reformat --quiet core/templates || true
 
 check-migrations: install  ## fail if a model change has no migration
 	ENV_FILE=/dev/null DJANGO_SETTINGS_MODULE=project.settings.development DATABASE_URL=sqlite:///:memory: \
@@ -82,5 +109,5 @@ check-migrations: install  ## fail if a model change has no migration
 bench: install wrk  ## the benchmark suite against its baselines (docs/performance.md)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
-clean:  ## remove the virtualenv and caches
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+clean:  ## remove the virtualenv and caches (not make dev's Redis data in $(DEV_DIR))
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles htmlcov .coverage .coverage.*

@@ -27,3 +27,9 @@ urlpatterns = [
     # The development mail viewer; 404 unless settings.MAIL_VIEWER (development only).
     path("dev/mail/", include("core.mail.urls")),
 ]
+
+# django-debug-toolbar's pages, where development settings installed it (never in production).
+if "debug_toolbar" in settings.INSTALLED_APPS:
+    from debug_toolbar.toolbar import debug_toolbar_urls
+
+    urlpatterns += debug_toolbar_urls()

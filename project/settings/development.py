@@ -2,10 +2,12 @@
 
 Each default below is used only when its variable is unset (or empty): the environment always wins."""
 
+from importlib.util import find_spec
+
 from project.env import BASE_DIR, env, mailer_config
 
 from .base import *  # noqa: F403
-from .base import DATABASE_OPTIONS, INSTALLED_APPS
+from .base import DATABASE_OPTIONS, INSTALLED_APPS, MIDDLEWARE
 
 ENVIRONMENT = "development"
 DEBUG = True
@@ -25,3 +27,12 @@ ADMIN_PASSWORD = env("ADMIN_PASSWORD", default="password")
 
 # Let runserver serve static files through WhiteNoise too, as production does.
 INSTALLED_APPS.insert(INSTALLED_APPS.index("django.contrib.staticfiles"), "whitenoise.runserver_nostatic")
+
+# django-debug-toolbar (requirements-dev.txt), development only: SQL, templates, cache and signals of each
+# page. Its scripts and styles are its own static files, so the site's CSP holds. DEBUG_TOOLBAR=false: off.
+if env.bool("DEBUG_TOOLBAR", default=True) and find_spec("debug_toolbar"):
+    INSTALLED_APPS.append("debug_toolbar")
+    # First, as its docs ask: it sees every response, including what the middleware below return.
+    MIDDLEWARE.insert(0, "debug_toolbar.middleware.DebugToolbarMiddleware")
+    # The toolbar shows only to requests from these addresses.
+    INTERNAL_IPS = ["127.0.0.1", "::1"]
