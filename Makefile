@@ -23,7 +23,7 @@ PYTEST_ARGS ?=
 ## arguments for the benchmarks, e.g. BENCH_ARGS=--quick
 BENCH_ARGS ?=
 
-.PHONY: help install run dev worker test pytest coverage-html lint format check-migrations browser wrk \
+.PHONY: help install run dev worker test test-fast pytest coverage-html lint format check-migrations browser wrk \
 	redis-server bench screenshots clean
 
 help:  ## list the targets and the variables they read
@@ -79,6 +79,11 @@ redis-server:  ## install Debian's redis-server (make dev, and tests that start 
 # The whole suite with coverage: prints the summary and fails under [tool.coverage.report] fail_under.
 test: PYTEST_COVERAGE = --cov --cov-report=term
 test: install browser wrk redis-server lint check-migrations pytest  ## lint, check migrations, run the whole test suite with coverage
+
+# The edit-test loop: everything but the browser, the tests that start processes (manage.py, workers,
+# gunicorn, redis-server) and the bench; markers in pyproject.toml. CI runs `make test`.
+test-fast: install  ## the tests that need no process of their own (well under a minute)
+	$(MAKE) --no-print-directory pytest PYTEST_ARGS='-q -m "not browser and not process and not bench" $(PYTEST_ARGS)'
 
 pytest: install  ## only the test suite (PYTEST_ARGS), against TEST_DATABASE_URL and TEST_REDIS_URL
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} CHROMIUM=$(CHROMIUM) \

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bench import output
 from bench.common import BenchError, Context, Row, check_services, create_database, drop_database, manage
+from harness import HarnessError
 
 SECTIONS = ["install", "startup", "web", "memory", "data_growth", "jobs"]
 # Defaults of a full run, and of --quick (the smoke test's).
@@ -113,7 +114,7 @@ def main(argv=None):
             print(f"-- {section}", file=sys.stderr, flush=True)
             try:
                 rows += importlib.import_module(f"bench.{section}").run(context)
-            except BenchError as error:
+            except HarnessError as error:  # BenchError, or a server of harness.py that did not start
                 failed = True
                 rows.append(
                     Row(section, "(section failed)", None, "", status="error", note=str(error)[-600:])

@@ -9,8 +9,6 @@ import http.client
 import json
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,9 +19,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import psycopg2
-import redis
 from psycopg2 import sql
 
+from harness import HOST, Gunicorn, HarnessError, check_postgres, check_redis  # noqa: F401 - sections import Gunicorn from here
 from project.env import BASE_DIR
 
 PYTHON = sys.executable
@@ -31,11 +29,10 @@ BIN = Path(PYTHON).parent
 # Production redirects plain HTTP to HTTPS; the load says it came through a TLS-terminating proxy
 # (as the platform's router does), so the settings under test stay exactly production's.
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
-HOST = "127.0.0.1"
 WRK_SCRIPT = Path(__file__).with_name("status.lua")
 
 
-class BenchError(Exception):
+class BenchError(HarnessError):
     """A step of the bench failed; the message says which and how to look into it."""
 
 
@@ -130,80 +127,6 @@ def timed(command, *, env, cwd=BASE_DIR, timeout=600):
     started = time.perf_counter()
     run(command, env=env, cwd=cwd, timeout=timeout)
     return time.perf_counter() - started
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
-class Gunicorn:
-    """gunicorn as the Procfile runs it (`<module>.wsgi --workers N --access-logfile -`), on loopback."""
-
-    def __init__(self, wsgi, *, env, cwd=BASE_DIR, workers=2, log_path):
-        self.port = free_port()
-        self.command = [
-            str(BIN / "gunicorn"), wsgi, "--bind", f"{HOST}:{self.port}",
-            "--workers", str(workers), "--access-logfile", "-",
-        ]  # fmt: skip
-        self.env, self.cwd, self.workers, self.log_path = env, cwd, workers, log_path
-        self.process = None
-
-    def url(self, path):
-        return f"http://{HOST}:{self.port}{path}"
-
-    def __enter__(self):
-        self.log = open(self.log_path, "w")  # noqa: SIM115 - closed in __exit__
-        self.process = subprocess.Popen(
-            self.command, env=self.env, cwd=self.cwd, stdout=self.log, stderr=subprocess.STDOUT
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise BenchError(f"gunicorn exited at start-up; see {self.log_path}:\n{self._log_tail()}")
-            if len(self.worker_pids()) == self.workers and self._answers():
-                return self
-            time.sleep(0.1)
-        self.__exit__()
-        raise BenchError(f"gunicorn did not answer within 60 s; see {self.log_path}")
-
-    def _answers(self):
-        try:
-            with socket.create_connection((HOST, self.port), timeout=1):
-                return True
-        except OSError:
-            return False
-
-    def _log_tail(self):
-        return Path(self.log_path).read_text()[-3000:]
-
-    def worker_pids(self):
-        """The worker processes: the children of gunicorn's master."""
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        try:
-            return [int(pid) for pid in children.read_text().split()]
-        except OSError:
-            return []
-
-    def worker_rss_mb(self):
-        """Resident memory (VmRSS) of each worker, in MiB."""
-        sizes = []
-        for pid in self.worker_pids():
-            status = Path(f"/proc/{pid}/status").read_text()
-            kilobytes = int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE).group(1))
-            sizes.append(kilobytes / 1024)
-        return sizes
-
-    def __exit__(self, *exc_info):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.log.close()
 
 
 # --- HTTP: the load generator and a sequential probe ----------------------------------------------
@@ -334,17 +257,15 @@ def manage(*args, env, cwd=BASE_DIR, timeout=600):
 
 def check_services(postgres_url, redis_url):
     """Stop at once, saying how to start it, when PostgreSQL or Redis does not answer."""
+    split = urlsplit(postgres_url)
     try:
-        _admin_connection(postgres_url).close()
-    except psycopg2.OperationalError as error:
-        raise BenchError(
-            f"PostgreSQL at {postgres_url} does not answer ({str(error).strip()}). Start it with: "
-            "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
-        ) from None
-    try:
-        redis.Redis.from_url(redis_url, socket_connect_timeout=3).ping()
-    except redis.RedisError as error:
-        raise BenchError(
-            f"Redis at {redis_url} does not answer ({error}). Start it with: redis-server --daemonize yes "
-            '--bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis'
-        ) from None
+        check_postgres(
+            host=split.hostname,
+            port=split.port or 5432,
+            user=split.username or None,
+            password=split.password or None,
+            shown_as=postgres_url,
+        )
+        check_redis(redis_url)
+    except HarnessError as error:
+        raise BenchError(str(error)) from None

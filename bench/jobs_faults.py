@@ -33,6 +33,7 @@ from rq import Queue, Retry  # noqa: E402
 from core.accounts.models import User  # noqa: E402
 from core.mail import tasks  # noqa: E402
 from core.mail.models import OutgoingEmail  # noqa: E402
+from harness import process_running  # noqa: E402
 from tests import jobs  # noqa: E402
 from tests.support import (  # noqa: E402
     Mailbox,
@@ -40,7 +41,6 @@ from tests.support import (  # noqa: E402
     RedisServer,
     SlowSMTPServer,
     WorkerProcess,
-    process_running,
     wait_until,
 )
 

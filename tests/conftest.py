@@ -3,45 +3,43 @@ REDIS_URL (`make test` points them at the local services) and fails at once if e
 
 import os
 
-import psycopg2
 import pytest
 import redis
 from django.conf import settings
 
+from harness import HarnessError, check_postgres, check_redis
 from tests.factories import AdminFactory
 from tests.support import Mailbox, ManagePy, RedisServer, WorkerProcess, free_port
-
-START_POSTGRES = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
-START_REDIS = (
-    "redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save '' --appendonly no "
-    "--dir /var/lib/redis --logfile /var/log/redis/ci.log"
-)
 
 
 def pytest_sessionstart(session):
     """Fail the run, saying how to start it, when a service is missing: nothing is skipped."""
     database = settings.DATABASES["default"]
     try:
-        psycopg2.connect(
-            dbname="postgres",
-            user=database.get("USER") or None,
-            password=database.get("PASSWORD") or None,
+        check_postgres(
             host=database.get("HOST") or None,
             port=database.get("PORT") or None,
-            connect_timeout=3,
-        ).close()
-    except psycopg2.OperationalError as error:
-        pytest.exit(
-            f"PostgreSQL is not reachable ({error.pgerror or error}). Start it with: {START_POSTGRES}",
-            returncode=3,
+            user=database.get("USER") or None,
+            password=database.get("PASSWORD") or None,
         )
-    try:
-        redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=3).ping()
-    except redis.RedisError as error:
-        pytest.exit(
-            f"Redis at {settings.REDIS_URL} is not reachable ({error}). Start it with: {START_REDIS}",
-            returncode=3,
-        )
+        check_redis(settings.REDIS_URL)
+    except HarnessError as error:
+        pytest.exit(str(error), returncode=3)
+
+
+# Fixtures that start a process of their own: manage.py (and through it a worker or a server), a
+# redis-server, the browser tests' live server, the docs tests' project copy (make run, shell blocks).
+# Tests that start one without them are marked by hand.
+PROCESS_FIXTURES = {"manage", "worker", "start_worker", "private_redis", "live_server", "project_copy"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark what `make test-fast` leaves out (the markers are listed in pyproject.toml)."""
+    for item in items:
+        if PROCESS_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.process)
+        if item.path.name == "test_bench.py":
+            item.add_marker(pytest.mark.bench)
 
 
 @pytest.fixture

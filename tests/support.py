@@ -1,4 +1,5 @@
-"""Helpers for tests that drive the project through its real entry points."""
+"""Helpers for tests that drive the project through its real entry points, in one module (what the
+bench needs too, ports, servers and polling, comes from harness.py and is importable from here)."""
 
 import contextlib
 import copy
@@ -21,7 +22,9 @@ import redis
 from django.conf import settings
 from django.core import signing
 from django.db import connection
+from django.urls import reverse
 
+from harness import HOST, Gunicorn, free_port, wait_until
 from project.env import BASE_DIR
 
 MESSAGE_SEPARATOR = "-" * 79
@@ -115,12 +118,6 @@ def body(message, subtype="plain"):
     return message.get_body(preferencelist=(subtype,)).get_content()
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def outbox_to(address):
     """The e-mails the app stored in its outbox for `address`, oldest first."""
     from core.mail.models import OutgoingEmail
@@ -145,6 +142,18 @@ def url_mailed_to(address):
 def link_mailed_to(address):
     """The path of the link in the last e-mail to `address`, for the test client to open."""
     return urlsplit(url_mailed_to(address)).path
+
+
+def link_start(url_name, args=1, site="http://testserver"):
+    """How an absolute link to `url_name` starts: up to its first argument (a token), if it has `args`."""
+    path = reverse(url_name, args=["ARG"] * args)
+    return site + (path[: path.index("ARG")] if args else path)
+
+
+def assert_link_in_text_and_html(email, start):
+    """The e-mail carries the link in both its parts, clickable in the HTML one."""
+    assert start in email.body_text
+    assert f'href="{start}' in email.body_html
 
 
 def messages_of(response):
@@ -178,19 +187,6 @@ def expired_invite_token(user):
     return token_made_at(invite_token_generator, user, datetime.now() - INVITE_MAX_AGE - timedelta(days=1))
 
 
-def wait_until(condition, what, timeout=60, interval=0.1, explain=None):
-    """Poll `condition()` until it returns something truthy; fail naming `what` after `timeout` seconds
-    (with `explain()`, e.g. a worker's log, in the message)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(interval)
-    details = f":\n{explain()}" if explain else ""
-    raise AssertionError(f"Gave up after {timeout} s waiting for {what}{details}")
-
-
 class RedisServer:
     """A redis-server of the test's own on a free port (no persistence), to stop and start at will."""
 
@@ -202,7 +198,7 @@ class RedisServer:
 
     @property
     def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
+        return f"redis://{HOST}:{self.port}/0"
 
     def client(self, **options):
         return redis.Redis(port=self.port, **options)
@@ -321,43 +317,18 @@ class SilentSMTPServer:
 @contextlib.contextmanager
 def gunicorn(manage, env=None):
     """Serve the project with gunicorn on a free port; yields a get(path, host=...) -> (status, body)."""
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "project.wsgi",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        "1",
-    ]
-    server = subprocess.Popen(
-        command, env=manage.env(env), cwd=BASE_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    with Gunicorn("project.wsgi", env=manage.env(env)) as server:
 
-    def get(path, host="127.0.0.1"):
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        try:
-            connection.request("GET", path, headers={"Host": host})
-            response = connection.getresponse()
-            return response.status, response.read().decode()
-        finally:
-            connection.close()
+        def get(path, host=HOST):
+            connection = http.client.HTTPConnection(HOST, server.port, timeout=10)
+            try:
+                connection.request("GET", path, headers={"Host": host})
+                response = connection.getresponse()
+                return response.status, response.read().decode()
+            finally:
+                connection.close()
 
-    def answers():
-        try:
-            return get("/health/live")
-        except OSError:
-            assert server.poll() is None, "gunicorn exited at start"
-            return None
-
-    try:
-        wait_until(answers, "gunicorn to answer", timeout=30, interval=0.2)
         yield get
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 class SlowSMTPServer(SilentSMTPServer):
@@ -390,12 +361,3 @@ class SlowSMTPServer(SilentSMTPServer):
                     return
                 else:  # EHLO, MAIL, RCPT, RSET, NOOP
                     client.sendall(b"250 slow.test\r\n")
-
-
-def process_running(pid):
-    """Whether `pid` is a live process (a zombie waiting to be reaped counts as ended)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except FileNotFoundError:
-        return False
-    return "\nState:\tZ" not in status

@@ -75,7 +75,7 @@ def test_with_the_database_down_liveness_answers_and_readiness_fails(manage):
 @pytest.mark.django_db
 def test_production_answers_health_probes_over_plain_http_and_redirects_pages(manage):
     with gunicorn(manage, env=production_env()) as get:
-        page_status, _ = get("/", host="example.org")
+        page_status, _ = get(reverse("pages:home"), host="example.org")
         live_status, _ = get(reverse("health:live"), host="example.org")
 
     assert page_status == HTTPStatus.MOVED_PERMANENTLY

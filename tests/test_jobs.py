@@ -57,7 +57,7 @@ def test_a_request_with_redis_hung_answers_at_once_and_the_email_goes_out_once_r
 
 @pytest.mark.django_db
 def test_readiness_with_redis_hung_answers_at_once_that_redis_fails(client, hung_redis, caplog):
-    response, seconds = timed(lambda: client.get("/health/ready"))
+    response, seconds = timed(lambda: client.get(reverse("health:ready")))
 
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
     assert response.json()["checks"]["redis"] == "failing"

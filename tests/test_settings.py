@@ -75,6 +75,7 @@ def test_production_serves_compressed_hashed_static_files_and_logs_to_stdout(man
     )
 
 
+@pytest.mark.process
 def test_wsgi_defaults_to_production_settings():
     code = "import project.wsgi; from django.conf import settings; print(settings.ENVIRONMENT)"
     env = subprocess_env(**production_env(DJANGO_SETTINGS_MODULE=None))
@@ -84,6 +85,7 @@ def test_wsgi_defaults_to_production_settings():
     assert result.stdout.strip() == "production", result.stderr
 
 
+@pytest.mark.process
 def test_a_copied_env_example_keeps_wsgi_on_production_settings(tmp_path):
     env_file = tmp_path / ".env"
     env_file.write_text((BASE_DIR / ".env.example").read_text())

@@ -12,7 +12,7 @@ from tests.support import free_port
 
 @pytest.mark.django_db
 def test_home_page(client):
-    response = client.get("/")
+    response = client.get(reverse("pages:home"))
     assert response.status_code == HTTPStatus.OK
     assert "A Django starter" in response.text
 
@@ -65,7 +65,7 @@ def test_pages_show_the_site_name_even_where_django_sets_its_own(client, setting
 
 @pytest.mark.django_db
 def test_pages_carry_a_content_security_policy_that_allows_only_this_site(client):
-    policy = client.get("/").headers["Content-Security-Policy"]
+    policy = client.get(reverse("pages:home")).headers["Content-Security-Policy"]
     assert "default-src 'self'" in policy
     assert "object-src 'none'" in policy
     assert "frame-ancestors 'none'" in policy

@@ -13,9 +13,10 @@ from rq.scheduler import RQScheduler
 
 from core.mail import tasks
 from core.mail.outbox import send_email
+from harness import process_running
 from tests import jobs
 from tests.factories import OutgoingEmailFactory
-from tests.support import FAST_RECOVERY, SilentSMTPServer, SlowSMTPServer, process_running, wait_until
+from tests.support import FAST_RECOVERY, SilentSMTPServer, SlowSMTPServer, wait_until
 
 CONTEXT = {
     "user": {"first_name": "Ada", "email": "ada@example.com"},

@@ -10,6 +10,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject
 
 from core.accounts.models import AnonymousUser
+from core.middleware import SignedInUserGate
 
 # Account pages an unconfirmed user still needs: to confirm, get a new link, log out or fix a password.
 OPEN_TO_UNCONFIRMED = {
@@ -42,16 +43,9 @@ class AuthenticationMiddleware(auth_middleware.AuthenticationMiddleware):
         request.auser = partial(auser, request)
 
 
-class UnconfirmedUserGateMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        user = request.user
-        if not user.is_authenticated or user.confirmed:
+class UnconfirmedUserGateMiddleware(SignedInUserGate):
+    def redirect_for(self, request, user):
+        if user.confirmed:
             return None
         match = request.resolver_match
         if match.namespace == "accounts" and match.url_name in OPEN_TO_UNCONFIRMED:

@@ -97,7 +97,7 @@ class ResendConfirmationView(LoginRequiredMixin, View):
         try:
             services.resend_confirmation(user=user, site_url=site_url_of(request))
         except ServiceError as error:
-            if error.code == "too_many_links":
+            if error.code == "too_many_links":  # (already confirmed: the unconfirmed page sends them home)
                 messages.warning(request, error.message)
         else:
             messages.success(request, f"A new confirmation link has been sent to {user.email}.")

@@ -60,7 +60,7 @@ def update_user(*, actor, user, site_url=None, first_name=None, last_name=None, 
     changes = {name: value for name, value in changes.items() if value is not None}
     if "email" in changes:
         changes["email"] = User.objects.normalize_email(changes["email"])
-    was_admin = User.objects.filter(pk=user.pk, role__in=administrator_roles()).exists()
+    was_admin = stored.is_admin
     if was_admin and not changes.get("role", stored.role).grants(RolePermission.ADMINISTER):
         _refuse_losing_an_administrator(actor, user, "remove the administrator role from")
     new_email = changes.pop("email", stored.email)

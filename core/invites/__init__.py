@@ -1,0 +1,1 @@
+"""Inviting someone by e-mail: services, tokens, forms, and both sides' views in one package."""

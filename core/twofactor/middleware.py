@@ -4,22 +4,16 @@ TWO_FACTOR_REQUIRED_FOR_ADMINS is on."""
 from django.contrib import messages
 from django.shortcuts import redirect
 
+from core.middleware import SignedInUserGate
 from core.twofactor.services import is_enabled, is_required
 
 # Our admin area, django-rq's dashboard and Django's admin site.
 ADMIN_NAMESPACES = {"adminarea", "admin"}
 
 
-class AdminTwoFactorGateMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        user = request.user
-        if not user.is_authenticated or not ADMIN_NAMESPACES.intersection(request.resolver_match.namespaces):
+class AdminTwoFactorGateMiddleware(SignedInUserGate):
+    def redirect_for(self, request, user):
+        if not ADMIN_NAMESPACES.intersection(request.resolver_match.namespaces):
             return None
         if not is_required(user) or is_enabled(user):
             return None

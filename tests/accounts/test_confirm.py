@@ -43,7 +43,7 @@ def test_confirming_while_signed_in_goes_to_the_role_home(client):
     user = UserFactory(confirmed=False)
     client.force_login(user)
     response = client.post(reverse("accounts:confirm", args=[make_confirmation_token(user)]), follow=True)
-    assert response.redirect_chain == [("/", HTTPStatus.FOUND)]
+    assert response.redirect_chain == [(reverse("pages:home"), HTTPStatus.FOUND)]
     assert "Your account is confirmed. Welcome!" in response.text
 
 

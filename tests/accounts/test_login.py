@@ -27,7 +27,7 @@ def test_login_by_email_and_password_goes_to_the_role_home_with_a_message(client
     response = client.post(
         reverse("accounts:login"), {"username": "ada@example.com", "password": PASSWORD}, follow=True
     )
-    assert response.redirect_chain == [("/", HTTPStatus.FOUND)]
+    assert response.redirect_chain == [(reverse("pages:home"), HTTPStatus.FOUND)]
     assert response.context["user"].email == "ada@example.com"
     assert "You are now logged in." in response.text
 
@@ -79,7 +79,7 @@ def test_login_goes_to_next_when_it_points_inside_the_site(client):
 def test_login_ignores_next_pointing_off_the_site(client, unsafe_next):
     UserFactory(email="ada@example.com")
     response = log_in(client, "ada@example.com", next=unsafe_next)
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == reverse("pages:home")
 
 
 def test_login_page_passes_a_safe_next_on_to_the_form(client):
@@ -108,7 +108,7 @@ def test_with_remember_me_the_session_outlives_the_browser(client):
 def test_signed_in_user_opening_the_login_page_goes_home(client):
     client.force_login(UserFactory())
     response = client.get(reverse("accounts:login"))
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == reverse("pages:home")
 
 
 def test_logout_by_post_signs_out_with_a_message(client):
@@ -126,7 +126,7 @@ def test_logout_by_get_only_shows_the_button_and_keeps_the_user_signed_in(client
 
 
 def test_nav_offers_register_and_login_to_visitors(client):
-    page = client.get("/").text
+    page = client.get(reverse("pages:home")).text
     assert f'href="{reverse("accounts:register")}">Register</a>' in page
     assert f'href="{reverse("accounts:login")}">Log in</a>' in page
     assert "Log out" not in page
@@ -134,7 +134,7 @@ def test_nav_offers_register_and_login_to_visitors(client):
 
 def test_nav_offers_account_settings_and_a_logout_button_to_signed_in_users(client):
     client.force_login(UserFactory())
-    page = client.get("/").text
+    page = client.get(reverse("pages:home")).text
     assert f'href="{reverse("accounts:manage")}">Account</a>' in page
     assert f'<form method="post" action="{reverse("accounts:logout")}">' in page
     assert f'href="{reverse("accounts:login")}"' not in page

@@ -3,6 +3,7 @@
 
 import pytest
 from django.contrib.auth.hashers import identify_hasher, make_password
+from django.urls import reverse
 
 from project.settings import base
 from tests.factories import PASSWORD, UserFactory
@@ -23,7 +24,7 @@ def test_a_pbkdf2_hash_is_upgraded_to_argon2id_when_its_owner_logs_in(client):
     user = UserFactory(email="ada@example.com", password=None)
     user.password = make_password(PASSWORD, hasher="pbkdf2_sha256")
     user.save(update_fields=["password"])
-    response = client.post("/account/login/", {"username": "ada@example.com", "password": PASSWORD})
+    response = client.post(reverse("accounts:login"), {"username": "ada@example.com", "password": PASSWORD})
     assert response.headers["Location"] == "/"
     user.refresh_from_db()
     assert identify_hasher(user.password).algorithm == "argon2"
@@ -36,6 +37,6 @@ def test_a_wrong_password_leaves_the_old_hash_alone(client):
     old = make_password(PASSWORD, hasher="pbkdf2_sha256")
     user.password = old
     user.save(update_fields=["password"])
-    client.post("/account/login/", {"username": "ada@example.com", "password": "not it"})
+    client.post(reverse("accounts:login"), {"username": "ada@example.com", "password": "not it"})
     user.refresh_from_db()
     assert user.password == old

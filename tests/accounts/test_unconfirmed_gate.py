@@ -20,7 +20,12 @@ def unconfirmed(client):
 
 @pytest.mark.parametrize(
     "path",
-    ["/", reverse("accounts:manage"), reverse("accounts:password_change"), reverse("accounts:change_email")],
+    [
+        reverse("pages:home"),
+        reverse("accounts:manage"),
+        reverse("accounts:password_change"),
+        reverse("accounts:change_email"),
+    ],
 )
 def test_unconfirmed_user_is_sent_to_the_unconfirmed_page(client, unconfirmed, path):
     response = client.get(path)
@@ -48,7 +53,7 @@ def test_the_resent_link_confirms_the_account(client, unconfirmed):
     client.post(link_mailed_to("ada@example.com"))
     unconfirmed.refresh_from_db()
     assert unconfirmed.confirmed is True
-    assert client.get("/").status_code == HTTPStatus.OK
+    assert client.get(reverse("pages:home")).status_code == HTTPStatus.OK
 
 
 def test_resend_by_get_is_refused(client, unconfirmed):
@@ -67,12 +72,12 @@ def test_unconfirmed_user_can_still_reset_the_password(client, unconfirmed):
 
 def test_confirmed_user_sees_the_app(client):
     client.force_login(UserFactory(confirmed=True))
-    assert client.get("/").status_code == HTTPStatus.OK
+    assert client.get(reverse("pages:home")).status_code == HTTPStatus.OK
 
 
 def test_unconfirmed_page_sends_confirmed_users_home(client):
     client.force_login(UserFactory(confirmed=True))
-    assert client.get(reverse("accounts:unconfirmed")).headers["Location"] == "/"
+    assert client.get(reverse("accounts:unconfirmed")).headers["Location"] == reverse("pages:home")
 
 
 def test_unconfirmed_page_asks_visitors_to_log_in(client):

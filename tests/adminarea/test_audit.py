@@ -126,9 +126,9 @@ def test_records_cannot_be_changed_or_deleted_from_the_app(administrator):
 
 def test_djangos_admin_shows_the_trail_read_only(admin_client, administrator):
     action = record_admin_action(actor=administrator, action=Action.USER_EDITED)
-    assert admin_client.get("/django-admin/core/adminaction/").status_code == HTTPStatus.OK
-    assert admin_client.get("/django-admin/core/adminaction/add/").status_code == HTTPStatus.FORBIDDEN
-    url = f"/django-admin/core/adminaction/{action.pk}/delete/"
+    assert admin_client.get(reverse("admin:core_adminaction_changelist")).status_code == HTTPStatus.OK
+    assert admin_client.get(reverse("admin:core_adminaction_add")).status_code == HTTPStatus.FORBIDDEN
+    url = reverse("admin:core_adminaction_delete", args=[action.pk])
     assert admin_client.post(url, {"post": "yes"}).status_code == HTTPStatus.FORBIDDEN
     assert AdminAction.objects.count() == 1
 
@@ -141,7 +141,7 @@ def test_the_users_admin_page_shows_actions_on_them(admin_client, administrator)
     page = admin_client.get(reverse("adminarea:user", args=[member.pk])).text
     assert "changed the role of" in page
     assert "User → Administrator" in page
-    assert "/admin/audit/?target=ada%40example.com" in page
+    assert reverse("adminarea:audit") + "?target=ada%40example.com" in page
 
 
 def test_the_audit_page_filters_by_administrator_action_and_user(admin_client, administrator):

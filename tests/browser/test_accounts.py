@@ -1,6 +1,7 @@
 """Accounts end to end: a real browser follows the links a real worker mailed."""
 
 import pytest
+from django.urls import reverse
 
 from core.models import User
 from tests.factories import PASSWORD, UserFactory
@@ -17,7 +18,7 @@ def mailed_link(mailbox, address):
 
 
 def test_register_confirm_by_the_mailed_link_then_log_in(page, deliver_mail):
-    page.goto("/")
+    page.goto(reverse("pages:home"))
     page.get_by_role("link", name="Register").click()
     page.get_by_label("First name").fill("Ada")
     page.get_by_label("Last name").fill("Lovelace")
@@ -41,7 +42,7 @@ def test_register_confirm_by_the_mailed_link_then_log_in(page, deliver_mail):
 
 def test_reset_a_forgotten_password_by_the_mailed_link(page, deliver_mail):
     UserFactory(email="ada@example.com")
-    page.goto("/account/login/")
+    page.goto(reverse("accounts:login"))
     page.get_by_role("link", name="Forgot your password?").click()
     page.get_by_label("Email").fill("ada@example.com")
     page.get_by_role("button", name="Send the reset link").click()
@@ -61,7 +62,7 @@ def test_reset_a_forgotten_password_by_the_mailed_link(page, deliver_mail):
 
 def test_a_signed_in_user_logs_out_with_the_nav_button(page, live_server):
     UserFactory(email="ada@example.com")
-    page.goto("/account/login/")
+    page.goto(reverse("accounts:login"))
     page.get_by_label("Email").fill("ada@example.com")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_label("Remember me").check()

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from core.models import User
@@ -27,7 +28,7 @@ def test_an_invited_user_follows_the_mailed_link_sets_a_password_and_lands_on_th
     page, live_server, deliver_mail
 ):
     sign_in(page, live_server, AdminFactory())
-    page.goto("/admin/")
+    page.goto(reverse("adminarea:dashboard"))
     page.get_by_role("link", name="Invite a user").click()
     page.locator("#id_email").fill("ada@example.com")
     page.locator("#id_first_name").fill("Ada")

@@ -9,11 +9,12 @@ import urllib.error
 import urllib.request
 
 import pytest
+from django.urls import reverse
 
 from core.models import User
 from project.env import BASE_DIR
 from tests.factories import PASSWORD
-from tests.support import free_port, subprocess_env, wait_until
+from tests.support import free_port, link_start, subprocess_env, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,14 +31,16 @@ def register(page, email):
 
 def test_register_then_confirm_by_clicking_the_link_in_the_development_mail_viewer(page, settings, redis_db):
     settings.MAIL_VIEWER = True
-    page.goto("/account/register/")
+    page.goto(reverse("accounts:register"))
     register(page, "ada@example.com")
 
     page.get_by_role("link", name="Development mail").click()
     newest = page.locator("tbody tr").first.inner_text()
     assert "ada@example.com" in newest and "pending" in newest  # no worker ran: it is read from the outbox
     page.get_by_role("link", name="Confirm your django-base account").click()
-    page.frame_locator("iframe.mail-html").locator("a[href*='/account/confirm/']").click()
+    page.frame_locator("iframe.mail-html").locator(
+        f"a[href*='{link_start('accounts:confirm', site='')}']"
+    ).click()
 
     page.get_by_role("button", name="Confirm the account").click()
     assert "Your account is confirmed. You can log in now." in page.locator(".messages").inner_text()

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.browser.conftest import SCREENSHOTS
@@ -76,7 +77,7 @@ def test_the_phone_menu_opens_and_navigates(page):
     menu_button.click()
     page.get_by_role("link", name="Log in").click()
 
-    expect(page).to_have_url(re.compile(r"/account/login/$"))
+    expect(page).to_have_url(re.compile(re.escape(reverse("accounts:login")) + "$"))
     expect(page.locator("h1")).to_have_text("Log in")
     expect(page.get_by_role("link", name="Register")).to_be_hidden()
 

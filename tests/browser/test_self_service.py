@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.urls import reverse
 
 from core.models import User
 from tests.factories import PASSWORD, UserFactory
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_edit_your_name(page, sign_in):
     sign_in(UserFactory(first_name="Ada", last_name="Byron", email="ada@example.com"))
-    page.goto("/account/")
+    page.goto(reverse("accounts:manage"))
     page.get_by_role("link", name="Change your name").click()
     page.get_by_label("First name").fill("Augusta")
     page.get_by_label("Last name").fill("Lovelace")
@@ -23,7 +24,7 @@ def test_edit_your_name(page, sign_in):
 
 def test_download_your_data(page, sign_in):
     sign_in(UserFactory(email="ada@example.com"))
-    page.goto("/account/")
+    page.goto(reverse("accounts:manage"))
     with page.expect_download() as download:
         page.get_by_role("link", name="Download your data").click()
     assert download.value.suggested_filename == "my-data.json"
@@ -33,7 +34,7 @@ def test_download_your_data(page, sign_in):
 
 def test_delete_your_account_after_typing_your_password(page, sign_in, redis_db):
     sign_in(UserFactory(email="ada@example.com"))
-    page.goto("/account/")
+    page.goto(reverse("accounts:manage"))
     page.get_by_role("link", name="Delete your account").click()
     page.get_by_label("Your password").fill("not my password")
     page.get_by_role("button", name="Delete the account").click()

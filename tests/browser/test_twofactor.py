@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pyotp
 import pytest
+from django.urls import reverse
 
 from core.twofactor.models import TOTPDevice
 from tests.factories import PASSWORD, UserFactory
@@ -34,7 +35,7 @@ def look(page, name):
 
 
 def log_in_with_password(page):
-    page.goto("/account/login/")
+    page.goto(reverse("accounts:login"))
     page.get_by_label("Email").fill("ada@example.com")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
@@ -47,7 +48,7 @@ def messages(page):
 def test_turn_on_two_factor_then_log_in_with_a_code_and_with_a_recovery_code_once(page):
     user = UserFactory(email="ada@example.com")
     log_in_with_password(page)
-    page.goto("/account/")
+    page.goto(reverse("accounts:manage"))
     page.get_by_role("link", name="Two-factor authentication").click()
     look(page, "twofactor-off")
     page.get_by_role("link", name="Turn on two-factor").click()

@@ -7,7 +7,7 @@ from core.invites.tokens import encode_uid, invite_token_generator, user_from_ui
 from core.models import OutgoingEmail, Role
 from core.services import ServiceError
 from tests.factories import PASSWORD, UserFactory
-from tests.support import expired_invite_token
+from tests.support import expired_invite_token, link_start
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,10 @@ def invite(email="ada@example.com"):
 def test_invite_user_creates_a_pending_account_and_mails_a_link_on_the_site():
     user = invite()
     assert services.is_pending(user) and not user.confirmed
-    assert "https://example.org/invite/" in OutgoingEmail.objects.get(to="ada@example.com").body_text
+    assert (
+        link_start("invites:accept", args=2, site="https://example.org")
+        in OutgoingEmail.objects.get(to="ada@example.com").body_text
+    )
 
 
 def test_reinvite_user_refuses_once_a_password_is_set():

@@ -25,7 +25,7 @@ def test_the_list_shows_every_email_newest_first_with_its_status(client):
     newer.sent_at = newer.created_at
     newer.save()
 
-    page = client.get("/dev/mail/").content.decode()
+    page = client.get(reverse("mail:list")).content.decode()
 
     assert page.index("new@example.com") < page.index("old@example.com")
     assert "<td>sent</td>" in page and "<td>pending</td>" in page
@@ -36,11 +36,11 @@ def test_the_list_shows_every_email_newest_first_with_its_status(client):
 def test_a_message_shows_its_text_with_clickable_links_and_frames_its_html_in_a_sandbox(client):
     email = OutgoingEmailFactory(body_text=f"Open <this> link:\n{LINK}\n", body_html="<p>Hi</p>")
 
-    page = client.get(f"/dev/mail/{email.pk}/").content.decode()
+    page = client.get(reverse("mail:detail", args=[email.pk])).content.decode()
 
     assert f'<a href="{LINK}" rel="nofollow">{LINK}</a>' in page
     assert "Open &lt;this&gt; link" in page
-    assert f'src="/dev/mail/{email.pk}/html/"' in page
+    assert f'src="{reverse("mail:html", args=[email.pk])}"' in page
     sandbox = "allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
     assert f'sandbox="{sandbox}"' in page
 
@@ -49,7 +49,7 @@ def test_a_message_shows_its_text_with_clickable_links_and_frames_its_html_in_a_
 def test_the_html_part_is_served_alone_under_a_strict_policy_with_links_opening_in_the_tab(client):
     email = OutgoingEmailFactory(body_html='<html><head></head><body><a href="/x">x</a><script>1</script>')
 
-    response = client.get(f"/dev/mail/{email.pk}/html/")
+    response = client.get(reverse("mail:html", args=[email.pk]))
 
     assert response.content.decode().startswith('<html><head><base target="_top">')
     policy = response["Content-Security-Policy"]
@@ -60,14 +60,19 @@ def test_the_html_part_is_served_alone_under_a_strict_policy_with_links_opening_
 
 @pytest.mark.usefixtures("viewer_on")
 def test_the_footer_links_to_the_viewer_when_it_is_on(client):
-    assert 'href="/dev/mail/">Development mail</a>' in client.get("/").content.decode()
+    assert (
+        f'href="{reverse("mail:list")}">Development mail</a>'
+        in client.get(reverse("pages:home")).content.decode()
+    )
 
 
-@pytest.mark.parametrize("path", ["/dev/mail/", "/dev/mail/1/", "/dev/mail/1/html/"])
+@pytest.mark.parametrize(
+    "path", [reverse("mail:list"), reverse("mail:detail", args=[1]), reverse("mail:html", args=[1])]
+)
 def test_without_the_setting_the_viewer_answers_404(client, path):
     OutgoingEmailFactory(pk=1)
     assert client.get(path).status_code == HTTPStatus.NOT_FOUND
-    assert "Development mail" not in client.get("/").content.decode()
+    assert "Development mail" not in client.get(reverse("pages:home")).content.decode()
 
 
 # Under production settings, each viewer URL is resolved and its view called as a request would be.

@@ -7,16 +7,17 @@ from http import HTTPStatus
 
 import pyotp
 import pytest
+from django.urls import reverse
 
 from tests.factories import PASSWORD, AdminFactory, UserFactory, turn_on_two_factor
 
 pytestmark = pytest.mark.django_db
 
-CODE_PAGE = "/account/two-factor/login/"
+CODE_PAGE = reverse("twofactor:login")
 
 
 def log_in(client, email="ada@example.com", **extra):
-    return client.post("/account/login/", {"username": email, "password": PASSWORD, **extra})
+    return client.post(reverse("accounts:login"), {"username": email, "password": PASSWORD, **extra})
 
 
 def enter(client, code, **extra):
@@ -34,7 +35,7 @@ def test_the_right_password_asks_for_the_code_without_logging_in(client, ada):
     response = log_in(client)
     assert response.headers["Location"] == CODE_PAGE
     assert "_auth_user_id" not in client.session
-    assert client.get("/account/").status_code == HTTPStatus.FOUND  # still anonymous
+    assert client.get(reverse("accounts:manage")).status_code == HTTPStatus.FOUND  # still anonymous
     page = client.get(CODE_PAGE)
     assert page.status_code == HTTPStatus.OK
     assert 'autocomplete="one-time-code"' in page.text
@@ -58,8 +59,8 @@ def test_a_wrong_code_keeps_the_user_out_with_a_form_error(client, ada):
 
 
 def test_the_code_step_keeps_a_safe_next(client, ada):
-    log_in(client, next="/account/password/change/")
-    assert enter(client, ada[1].now()).headers["Location"] == "/account/password/change/"
+    log_in(client, next=reverse("accounts:password_change"))
+    assert enter(client, ada[1].now()).headers["Location"] == reverse("accounts:password_change")
 
 
 def test_the_code_step_drops_an_unsafe_next(client, ada):
@@ -84,7 +85,7 @@ def test_a_recovery_code_logs_in_once_and_says_how_many_are_left(client, ada):
     log_in(client)
     response = enter(client, codes[0], follow=True)
     assert "You used a recovery code; 9 left." in response.text
-    client.post("/account/logout/")
+    client.post(reverse("accounts:logout"))
     log_in(client)
     response = enter(client, codes[0])
     assert response.status_code == HTTPStatus.OK
@@ -93,7 +94,7 @@ def test_a_recovery_code_logs_in_once_and_says_how_many_are_left(client, ada):
 
 def test_the_code_page_without_a_password_first_goes_back_to_login(client):
     response = client.get(CODE_PAGE, follow=True)
-    assert response.redirect_chain == [("/account/login/", HTTPStatus.FOUND)]
+    assert response.redirect_chain == [(reverse("accounts:login"), HTTPStatus.FOUND)]
     assert "Log in with your email and password first." in response.text
 
 
@@ -103,7 +104,7 @@ def test_the_code_step_expires(client, ada, settings):
     session = client.session
     session["twofactor_pending"]["since"] = time.time() - 61
     session.save()
-    assert enter(client, ada[1].now()).headers["Location"] == "/account/login/"
+    assert enter(client, ada[1].now()).headers["Location"] == reverse("accounts:login")
     assert "_auth_user_id" not in client.session
 
 
@@ -133,14 +134,14 @@ def test_a_successful_code_login_clears_earlier_wrong_codes(client, ada, setting
     enter(client, "abc")
     enter(client, "abd")
     enter(client, ada[1].now())
-    client.post("/account/logout/")
+    client.post(reverse("accounts:logout"))
     log_in(client)
     assert enter(client, "abe").status_code == HTTPStatus.OK  # one failure, not three
 
 
 def test_django_admin_login_goes_through_our_login_page(client):
-    response = client.get("/django-admin/login/?next=/django-admin/")
-    assert response.headers["Location"] == "/account/login/?next=/django-admin/"
+    response = client.get(f"{reverse('admin:login')}?next={reverse('admin:index')}")
+    assert response.headers["Location"] == f"{reverse('accounts:login')}?next={reverse('admin:index')}"
 
 
 def test_an_administrator_with_two_factor_logs_in_to_the_admin_area_with_a_code(client, settings):
@@ -149,5 +150,5 @@ def test_an_administrator_with_two_factor_logs_in_to_the_admin_area_with_a_code(
     secret, _ = turn_on_two_factor(admin)
     log_in(client, "boss@example.com")
     response = enter(client, pyotp.TOTP(secret).now(), follow=True)
-    assert response.redirect_chain == [("/admin/", HTTPStatus.FOUND)]
+    assert response.redirect_chain == [(reverse("adminarea:dashboard"), HTTPStatus.FOUND)]
     assert response.status_code == HTTPStatus.OK

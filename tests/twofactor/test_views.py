@@ -5,13 +5,14 @@ from http import HTTPStatus
 
 import pyotp
 import pytest
+from django.urls import reverse
 
 from core.twofactor import services
 from tests.factories import AdminFactory, UserFactory, turn_on_two_factor
 
 pytestmark = pytest.mark.django_db
 
-SETUP = "/account/two-factor/set-up/"
+SETUP = reverse("twofactor:setup")
 
 
 @pytest.fixture
@@ -22,8 +23,8 @@ def ada(client):
 
 
 def test_the_account_page_links_to_two_factor_and_says_it_is_off(client, ada):
-    page = client.get("/account/").text
-    assert '<a href="/account/two-factor/">Two-factor authentication</a> (off)' in page
+    page = client.get(reverse("accounts:manage")).text
+    assert f'<a href="{reverse("twofactor:manage")}">Two-factor authentication</a> (off)' in page
 
 
 def test_the_setup_page_shows_an_inline_qr_code_and_the_secret_as_text(client, ada):
@@ -38,12 +39,12 @@ def test_a_right_first_code_turns_it_on_and_shows_the_recovery_codes_once(client
     client.get(SETUP)
     secret = client.session["twofactor_setup_secret"]
     response = client.post(SETUP, {"code": pyotp.TOTP(secret).now()}, follow=True)
-    assert response.redirect_chain == [("/account/two-factor/recovery-codes/", HTTPStatus.FOUND)]
+    assert response.redirect_chain == [(reverse("twofactor:recovery_codes"), HTTPStatus.FOUND)]
     assert "Two-factor authentication is on." in response.text
     assert len(response.context["codes"]) == 10
     assert services.is_enabled(ada)
-    again = client.get("/account/two-factor/recovery-codes/")
-    assert again.headers["Location"] == "/account/two-factor/"
+    again = client.get(reverse("twofactor:recovery_codes"))
+    assert again.headers["Location"] == reverse("twofactor:manage")
 
 
 def test_a_wrong_first_code_is_a_form_error_and_keeps_it_off(client, ada):
@@ -56,20 +57,20 @@ def test_a_wrong_first_code_is_a_form_error_and_keeps_it_off(client, ada):
 
 def test_turning_it_off_from_the_account(client, ada):
     secret, _ = turn_on_two_factor(ada)
-    response = client.post("/account/two-factor/turn-off/", {"code": pyotp.TOTP(secret).now()}, follow=True)
+    response = client.post(reverse("twofactor:disable"), {"code": pyotp.TOTP(secret).now()}, follow=True)
     assert "Two-factor authentication is off." in response.text
     assert not services.is_enabled(ada)
 
 
 def test_new_recovery_codes_from_the_account(client, ada):
     _, codes = turn_on_two_factor(ada)
-    response = client.post("/account/two-factor/recovery-codes/new/", {"code": codes[0]}, follow=True)
+    response = client.post(reverse("twofactor:regenerate_codes"), {"code": codes[0]}, follow=True)
     assert "Your old recovery codes no longer work." in response.text
     assert set(response.context["codes"]).isdisjoint(codes)
 
 
 def test_the_pages_need_a_login(client):
-    assert client.get("/account/two-factor/").headers["Location"].startswith("/account/login/")
+    assert client.get(reverse("twofactor:manage")).headers["Location"].startswith(reverse("accounts:login"))
 
 
 @pytest.fixture
@@ -80,7 +81,15 @@ def boss(client):
 
 
 @pytest.mark.parametrize(
-    "path", ["/admin/", "/admin/users/", "/admin/audit/", "/admin/jobs/", "/admin/outbox/", "/django-admin/"]
+    "path",
+    [
+        reverse("adminarea:dashboard"),
+        reverse("adminarea:users"),
+        reverse("adminarea:audit"),
+        reverse("adminarea:jobs"),
+        reverse("adminarea:outbox"),
+        reverse("admin:index"),
+    ],
 )
 def test_an_administrator_without_two_factor_is_sent_to_set_it_up_where_required(
     client, boss, settings, path
@@ -94,22 +103,23 @@ def test_an_administrator_without_two_factor_is_sent_to_set_it_up_where_required
 def test_an_administrator_with_two_factor_reaches_the_admin_area_where_required(client, boss, settings):
     settings.TWO_FACTOR_REQUIRED_FOR_ADMINS = True
     turn_on_two_factor(boss)
-    assert client.get("/admin/").status_code == HTTPStatus.OK
+    assert client.get(reverse("adminarea:dashboard")).status_code == HTTPStatus.OK
 
 
 def test_without_the_requirement_an_administrator_reaches_the_admin_area(client, boss, settings):
     settings.TWO_FACTOR_REQUIRED_FOR_ADMINS = False
-    assert client.get("/admin/").status_code == HTTPStatus.OK
+    assert client.get(reverse("adminarea:dashboard")).status_code == HTTPStatus.OK
 
 
 def test_a_required_administrator_is_not_offered_to_turn_it_off(client, boss, settings):
     settings.TWO_FACTOR_REQUIRED_FOR_ADMINS = True
     turn_on_two_factor(boss)
-    page = client.get("/account/two-factor/").text
+    page = client.get(reverse("twofactor:manage")).text
     assert "Turn off two-factor" not in page
     assert "Administrators must keep two-factor authentication on." in page
 
 
+@pytest.mark.process
 def test_the_requirement_is_on_by_default_in_production_only():
     import subprocess
     import sys
@@ -144,9 +154,9 @@ def test_an_administrator_turns_off_a_users_two_factor_recorded_and_mailed(clien
 
     ada = UserFactory(email="ada@example.com")
     turn_on_two_factor(ada)
-    page = client.get(f"/admin/users/{ada.pk}/").text
+    page = client.get(reverse("adminarea:user", args=[ada.pk])).text
     assert re.search(r"<dt>Two-factor</dt>\s*<dd>\s*on\s*</dd>", page)
-    response = client.post(f"/admin/users/{ada.pk}/two-factor/off/", follow=True)
+    response = client.post(reverse("adminarea:user_two_factor_off", args=[ada.pk]), follow=True)
     assert "Two-factor authentication is off for" in response.text
     assert not services.is_enabled(ada)
     [action] = AdminAction.objects.all()
@@ -161,7 +171,7 @@ def test_an_administrator_turns_off_a_users_two_factor_recorded_and_mailed(clien
 
 def test_an_administrator_cannot_turn_off_their_own_two_factor_from_the_admin_area(client, boss):
     turn_on_two_factor(boss)
-    response = client.post(f"/admin/users/{boss.pk}/two-factor/off/", follow=True)
+    response = client.post(reverse("adminarea:user_two_factor_off", args=[boss.pk]), follow=True)
     assert "Turn off your own two-factor from your account page." in response.text
     assert services.is_enabled(boss)
 
@@ -169,5 +179,8 @@ def test_an_administrator_cannot_turn_off_their_own_two_factor_from_the_admin_ar
 def test_only_administrators_turn_off_someone_elses_two_factor(client, ada):
     bob = UserFactory()
     turn_on_two_factor(bob)
-    assert client.post(f"/admin/users/{bob.pk}/two-factor/off/").status_code == HTTPStatus.FORBIDDEN
+    assert (
+        client.post(reverse("adminarea:user_two_factor_off", args=[bob.pk])).status_code
+        == HTTPStatus.FORBIDDEN
+    )
     assert services.is_enabled(bob)
