@@ -66,9 +66,7 @@ class Signup(forms.Form):
 def test_a_field_with_an_error_is_boxed_and_its_input_names_its_error_and_help():
     html = str(Signup(data={"email": "nope", "token": "t"}, renderer=SiteFormRenderer()))
 
-    assert (
-        '<div class="field field-error">\n<label for="id_email">Email</label>\n<input type="email"' in html
-    )
+    assert '<div class="field field-error">\n<label for="id_email">Email</label>\n<input type="email"' in html
     assert 'aria-invalid="true" aria-describedby="id_email_helptext id_email_error" id="id_email">' in html
     assert '<ul class="errorlist" id="id_email_error"><li>Enter a valid email address.</li></ul>' in html
     assert '<div class="helptext" id="id_email_helptext">We never share it.</div>' in html
