@@ -34,9 +34,15 @@ def test_testing_settings_do_not_load_the_debug_toolbar(manage):
     assert probe(manage) == "False False None False"
 
 
-def test_development_settings_load_the_debug_toolbar(manage):
+def test_development_settings_load_the_debug_toolbar_when_asked(manage):
     env = {"DJANGO_SETTINGS_MODULE": "project.settings.development", "DATABASE_URL": database_url()}
-    assert probe(manage, **env) == "True True djdt True"
+    assert probe(manage, DEBUG_TOOLBAR="true", **env) == "True True djdt True"
+
+
+def test_development_commands_other_than_runserver_do_not_load_it_by_default(manage):
+    # runserver loads it (tests/browser/test_debug_toolbar.py); help, shell or a worker start without it.
+    env = {"DJANGO_SETTINGS_MODULE": "project.settings.development", "DATABASE_URL": database_url()}
+    assert probe(manage, **env) == "False False None False"
 
 
 @pytest.mark.parametrize("value", ["false", "0", "off"])

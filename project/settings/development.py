@@ -2,6 +2,7 @@
 
 Each default below is used only when its variable is unset (or empty): the environment always wins."""
 
+import sys
 from importlib.util import find_spec
 
 from project.env import BASE_DIR, env, mailer_config
@@ -29,8 +30,10 @@ ADMIN_PASSWORD = env("ADMIN_PASSWORD", default="password")
 INSTALLED_APPS.insert(INSTALLED_APPS.index("django.contrib.staticfiles"), "whitenoise.runserver_nostatic")
 
 # django-debug-toolbar (requirements-dev.txt), development only: SQL, templates, cache and signals of each
-# page. Its scripts and styles are its own static files, so the site's CSP holds. DEBUG_TOOLBAR=false: off.
-if env.bool("DEBUG_TOOLBAR", default=True) and find_spec("debug_toolbar"):
+# page. Its scripts and styles are its own static files, so the site's CSP holds. Loaded by the development
+# web server only (`runserver`): it imports 0.3 s of modules, which `help`, `migrate` or a worker would pay
+# for nothing. DEBUG_TOOLBAR=true/false overrides.
+if env.bool("DEBUG_TOOLBAR", default=sys.argv[1:2] == ["runserver"]) and find_spec("debug_toolbar"):
     INSTALLED_APPS.append("debug_toolbar")
     # First, as its docs ask: it sees every response, including what the middleware below return.
     MIDDLEWARE.insert(0, "debug_toolbar.middleware.DebugToolbarMiddleware")
