@@ -122,8 +122,10 @@ def test_make_dev_delivers_mail_through_its_worker_and_ctrl_c_leaves_no_process(
 
     wait_until(lambda: mailbox.to(user.email), "the reset e-mail", timeout=30, explain=dev_stack.log)
     assert "/account/password/reset/" in mailbox.to(user.email)[0].get_body(("plain",)).get_content()
+    # The worker logs success after the message is written: wait for the line, not just the file.
     delivered_by_worker = r"worker\.1 +\| .*Successfully completed core\.mail\.tasks\.deliver_email"
-    assert re.search(delivered_by_worker, dev_stack.log())
+    logged = lambda: re.search(delivered_by_worker, dev_stack.log())  # noqa: E731
+    wait_until(logged, "the worker to log the delivery", timeout=15, explain=dev_stack.log)
 
     processes = dev_stack.processes()
     assert len(processes) >= 6, f"expected make, honcho, Redis, web and worker, found {processes}"
