@@ -1,5 +1,7 @@
 """django-base's tables, in one migration: models in dependency order, so SQLite never rebuilds a table.
 
+Nothing was deployed before the first release, so later changes are folded in here rather than added.
+
 The trigram indexes let PostgreSQL answer the admin area's user search (icontains on names and e-mail,
 which Django writes as UPPER(column::text) LIKE UPPER('%word%')) without reading every row. They are
 PostgreSQL only: elsewhere (SQLite in development) that step does nothing. pg_trgm ships with PostgreSQL
@@ -63,7 +65,10 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("name", models.CharField(max_length=64, unique=True)),
-                ("index", models.CharField(help_text="URL name of this role's home page.", max_length=64)),
+                (
+                    "home_url_name",
+                    models.CharField(help_text="URL name of this role's home page.", max_length=64),
+                ),
                 ("default", models.BooleanField(default=False)),
                 ("permissions", models.PositiveIntegerField(default=0)),
             ],
@@ -88,6 +93,7 @@ class Migration(migrations.Migration):
                 ),
                 ("is_active", models.BooleanField(default=True)),
                 ("date_joined", models.DateTimeField(default=django.utils.timezone.now)),
+                ("email_changed_at", models.DateTimeField(blank=True, editable=False, null=True)),
                 (
                     "role",
                     models.ForeignKey(
@@ -157,6 +163,119 @@ class Migration(migrations.Migration):
                         name="outgoing_email_unsent",
                     )
                 ],
+            },
+        ),
+        migrations.CreateModel(
+            name="TOTPDevice",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "secret",
+                    models.CharField(
+                        help_text="Base32, as the authenticator app was given it.", max_length=64
+                    ),
+                ),
+                ("last_used_step", models.BigIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="totp_device",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+        ),
+        migrations.CreateModel(
+            name="AdminAction",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("actor_email", models.CharField(max_length=254)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("role_changed", "changed the role of"),
+                            ("email_changed", "changed the email of"),
+                            ("user_edited", "edited"),
+                            ("user_created", "created"),
+                            ("user_invited", "invited"),
+                            ("user_reinvited", "invited again"),
+                            ("user_deleted", "deleted"),
+                            ("two_factor_off", "turned off the two-factor of"),
+                            ("content_edited", "edited a page"),
+                            ("job_requeued", "requeued a job"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("target_email", models.CharField(blank=True, max_length=254)),
+                ("ip", models.GenericIPAddressField(blank=True, null=True, verbose_name="address")),
+                ("detail", models.TextField(blank=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["target_email", "-created_at"], name="audit_target_recent"),
+                    models.Index(fields=["actor_email", "-created_at"], name="audit_actor_recent"),
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="RecoveryCode",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("lookup", models.CharField(max_length=8)),
+                ("code_hash", models.CharField(max_length=256)),
+                ("used_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recovery_codes",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "indexes": [models.Index(fields=["user", "lookup"], name="recovery_code_lookup")],
             },
         ),
         RunPythonOnPostgreSQL(create_trigram_indexes, drop_trigram_indexes),

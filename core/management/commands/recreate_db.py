@@ -1,6 +1,10 @@
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
 
 from core.management.guards import refuse_outside_development
 
@@ -24,8 +28,33 @@ def drop_all_tables(connection):
     return tables
 
 
+def create_tables_from_models(connection, verbosity):
+    """Create every table straight from the models, as Django's test runner does without migrations, then
+    record every migration as applied, so that the next `migrate` starts from here.
+
+    Only for SQLite: there the migrations hold nothing the models do not (their one database-specific step,
+    PostgreSQL's trigram indexes, does nothing on SQLite), and replaying 30-odd migrations to reach the same
+    tables took half as long again as Django's own `migrate` of a bare project.
+    """
+    with connection.schema_editor() as editor:
+        for model in apps.get_models():
+            if model._meta.managed and not model._meta.proxy:
+                editor.create_model(model)
+    recorder = MigrationRecorder(connection)
+    recorder.ensure_schema()
+    applied = set()
+    for key, migration in MigrationLoader(connection).graph.nodes.items():
+        applied |= {
+            key,
+            *migration.replaces,
+        }  # a squashed migration counts its replaced ones, as migrate does
+    recorder.migration_qs.bulk_create(recorder.Migration(app=app, name=name) for app, name in sorted(applied))
+    # What migrate does last: content types, permissions, and core's roles (core/apps.py).
+    emit_post_migrate_signal(verbosity, interactive=False, db=connection.alias)
+
+
 class Command(BaseCommand):
-    help = "Drop every table in the database and rebuild it from the migrations (never in production)."
+    help = "Drop every table in the database and rebuild the schema (never in production)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -57,7 +86,11 @@ class Command(BaseCommand):
                 cursor.execute("PRAGMA synchronous = OFF")
         dropped = drop_all_tables(connection)
         self.stdout.write(f"Dropped {len(dropped)} tables from {name!r}.")
-        call_command(
-            "migrate", database=database, interactive=False, verbosity=max(options["verbosity"] - 1, 0)
-        )
-        self.stdout.write(self.style.SUCCESS(f"Recreated {name!r} from the migrations."))
+        if connection.vendor == "sqlite":
+            create_tables_from_models(connection, verbosity=max(options["verbosity"] - 1, 0))
+            source = "the models"
+        else:
+            verbosity = max(options["verbosity"] - 1, 0)
+            call_command("migrate", database=database, interactive=False, verbosity=verbosity)
+            source = "the migrations"
+        self.stdout.write(self.style.SUCCESS(f"Recreated {name!r} from {source}."))
