@@ -31,7 +31,7 @@ def session():
     TOTPDevice.objects.get_or_create(user=admin, defaults={"secret": new_secret()})
     store = SessionStore()
     store[SESSION_KEY] = str(admin.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
     store[HASH_SESSION_KEY] = admin.get_session_auth_hash()
     store.create()
     return {"cookie": f"{settings.SESSION_COOKIE_NAME}={store.session_key}"}

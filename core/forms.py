@@ -1,13 +1,15 @@
 """How every form of the site renders: each field in a `.field` box with its label, errors and help.
 
-The site's form, field, label, error-list and `<input>` markup is written here in Python, the same
-markup Django's templates write: through templates it cost a form page more than the rest of the
-page (docs/performance.md). Any other widget (select, textarea, ...) renders through Django's templates.
+The site's form, field, label, error-list, `<input>` and `<select>` markup is written here in Python, the
+same markup Django's templates write: through templates it cost a form page more than the rest of the
+page (docs/performance.md). Any other widget (textarea, radios, ...) renders through Django's templates.
 """
 
 from html import escape
 
+from django import forms
 from django.forms.boundfield import BoundField
+from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import DjangoTemplates
 from django.utils.safestring import mark_safe
 
@@ -41,6 +43,24 @@ def input_widget(context):
         f'<input type="{conditional_escape(widget["type"])}" name="{conditional_escape(widget["name"])}"'
         f"{value}{attributes(widget['attrs'])}>"
     )
+
+
+def select_widget(context):
+    """Django's select.html, with its options as select_option.html writes them."""
+    widget = context["widget"]
+    parts = [f'<select name="{conditional_escape(widget["name"])}"{attributes(widget["attrs"])}>']
+    for group_name, options, _ in widget["optgroups"]:
+        if group_name:
+            parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+        for option in options:
+            parts.append(
+                f'\n  <option value="{escape(str(option["value"]))}"{attributes(option["attrs"])}>'
+                f"{conditional_escape(option['label'])}</option>\n"  # the option template's own line end
+            )
+        if group_name:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>")
+    return "".join(parts)
 
 
 def label(context):
@@ -104,6 +124,7 @@ MARKUP = {
     "django/forms/errors/list/default.html": error_list,
     "django/forms/errors/list/ul.html": error_list,
     **{f"django/forms/widgets/{name}.html": input_widget for name in INPUT_WIDGETS},
+    "django/forms/widgets/select.html": select_widget,
 }
 
 
@@ -126,3 +147,20 @@ class SiteFormRenderer(DjangoTemplates):
         if write is None:
             return super().render(template_name, context, request)
         return mark_safe(write(context))
+
+
+class ListedModelChoiceIterator(ModelChoiceIterator):
+    """The choices in one plain query. Django's own iterator() opens a server-side cursor on PostgreSQL
+    (DECLARE, FETCH, CLOSE: three round trips), which pays off for large tables only."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class SmallTableChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField for a table of a few rows, such as the roles."""
+
+    iterator = ListedModelChoiceIterator

@@ -30,6 +30,13 @@ class EveryInput(forms.Form):
     time = forms.TimeField()
     checkbox = forms.BooleanField(label="Tick <me>")
     choice = forms.ChoiceField(choices=[("a", "A"), ("b", "B")])
+    grouped = forms.ChoiceField(
+        choices=[("", "Any"), ("Group <1>", [("x", TRICKY), (TRICKY, "Y")]), ("z", "Z")],
+        initial=TRICKY,
+        widget=forms.Select(attrs={"data-x": TRICKY, "required": False}),
+    )
+    several = forms.MultipleChoiceField(choices=[(1, "One"), (2, "Two"), (3, "Three")], initial=[1, 3])
+    maybe = forms.NullBooleanField()
     note = forms.CharField(widget=forms.Textarea, required=False)
 
 
@@ -89,7 +96,18 @@ def test_the_forms_own_errors_are_an_alert_above_the_fields():
     )
 
 
-def test_other_widgets_render_through_djangos_templates():
-    html = str(EveryInput(renderer=SiteFormRenderer())["choice"])
+def test_the_select_template_written_in_python_is_djangos():
+    """A Django upgrade that changes select.html or its options fails here (see also the markup test)."""
+    folder = Path(django.forms.__file__).parent / "templates" / "django" / "forms" / "widgets"
 
-    assert html.startswith('<select name="choice" id="id_choice">\n  <option value="a">A</option>')
+    assert (folder / "select_option.html").read_text() == (
+        "<option value=\"{{ widget.value|stringformat:'s' }}\""
+        '{% include "django/forms/widgets/attrs.html" %}>{{ widget.label }}</option>\n'
+    )
+    assert forms.Select.option_template_name == "django/forms/widgets/select_option.html"
+
+
+def test_other_widgets_render_through_djangos_templates():
+    html = str(EveryInput(renderer=SiteFormRenderer())["note"])
+
+    assert html.startswith('<textarea name="note" cols="40" rows="10" id="id_note">')

@@ -71,7 +71,7 @@ def show(manage, expression, **env):
 def test_production_serves_compressed_hashed_static_files_and_logs_to_stdout(manage):
     storage = "settings.STORAGES['staticfiles']['BACKEND'], settings.LOGGING['root']['handlers']"
     assert show(manage, storage, **production_env()) == (
-        "whitenoise.storage.CompressedManifestStaticFilesStorage ['stdout']"
+        "core.staticfiles.ManifestStaticFilesStorage ['stdout']"
     )
 
 

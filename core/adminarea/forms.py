@@ -5,6 +5,7 @@ from django.contrib.auth.forms import BaseUserCreationForm
 from django.db.models import Q
 
 from core.adminarea.selectors import PENDING_INVITE
+from core.forms import SmallTableChoiceField
 from core.models import Role, User
 from core.pages.models import EditableContent
 
@@ -74,7 +75,7 @@ class UserFilterForm(forms.Form):
     DEFAULT_SORT = "name"
 
     q = forms.CharField(required=False, label="Search", max_length=200)
-    role = forms.ModelChoiceField(
+    role = SmallTableChoiceField(
         queryset=Role.objects.order_by("name"), required=False, empty_label="All roles"
     )
     status = forms.ChoiceField(

@@ -56,7 +56,7 @@ class AcceptInviteView(PasswordResetConfirmView):
     template_name = "invites/accept.html"
     title = "Join"
     post_reset_login = True
-    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    post_reset_login_backend = "core.accounts.backends.UserWithRoleBackend"
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -106,7 +106,8 @@ AUTH_USER_MODEL = "core.User"
 # The lockout backend (django-axes) refuses locked-out credentials before ModelBackend checks the password.
 AUTHENTICATION_BACKENDS = [
     "core.accounts.lockout.LockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with the user's role read in the same query as the user.
+    "core.accounts.backends.UserWithRoleBackend",
 ]
 LOGIN_URL = "accounts:login"
 # A login without "remember me" ends with the browser, and on the server after a day without a visit;

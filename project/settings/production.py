@@ -43,8 +43,8 @@ SESSION_COOKIE_SECURE = True
 TWO_FACTOR_REQUIRED_FOR_ADMINS = env.bool("TWO_FACTOR_REQUIRED_FOR_ADMINS", default=True)
 CSRF_COOKIE_SECURE = True
 
-# Compressed files with hashed names, served by WhiteNoise (run collectstatic at build time).
+# Compressed files with hashed names, served by WhiteNoise (run collectstatic at build time); core.staticfiles.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "core.staticfiles.ManifestStaticFilesStorage"},
 }

@@ -3,6 +3,8 @@
 from http import HTTPStatus
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import PASSWORD, UserFactory
@@ -30,6 +32,18 @@ def test_login_by_email_and_password_goes_to_the_role_home_with_a_message(client
     assert response.redirect_chain == [(reverse("pages:home"), HTTPStatus.FOUND)]
     assert response.context["user"].email == "ada@example.com"
     assert "You are now logged in." in response.text
+
+
+def test_each_page_after_login_reads_the_user_with_the_role_in_one_query(client):
+    UserFactory(email="ada@example.com")
+    log_in(client, "ada@example.com")
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("pages:home"))
+    assert page.context["user"].email == "ada@example.com"
+    reads = [query["sql"] for query in queries if '"core_role"' in query["sql"] or '"core_user"' in query["sql"]]
+    assert len(reads) == 1, reads
+    assert 'FROM "core_user" INNER JOIN "core_role"' in reads[0]
 
 
 def test_an_unconfirmed_user_is_not_told_they_are_logged_in_above_the_confirmation_request(client):
