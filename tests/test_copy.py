@@ -15,6 +15,13 @@ E_MAIL = re.compile(r"e-mail", re.IGNORECASE)
 LABEL_WITH_COLON = re.compile(r"<label[^>]*>[^<]*:\s*</label>")
 
 
+def labels_with_colon(response):
+    """The labels ending in a colon on a form page (which must answer 200 and have labels)."""
+    assert response.status_code == HTTPStatus.OK
+    assert "<label" in response.text
+    return LABEL_WITH_COLON.findall(response.text)
+
+
 def strings_people_read(path):
     """Every string literal of a module except its docstrings (those are for the code's readers)."""
     tree = ast.parse(path.read_text())
@@ -68,10 +75,7 @@ def test_the_readme_and_docs_say_email_not_e_mail():
     ["accounts:login", "accounts:register", "accounts:password_reset"],
 )
 def test_visitor_form_labels_have_no_trailing_colon(client, url_name, db):
-    response = client.get(reverse(url_name))
-    assert response.status_code == HTTPStatus.OK
-    assert "<label" in response.text
-    assert LABEL_WITH_COLON.findall(response.text) == []
+    assert labels_with_colon(client.get(reverse(url_name))) == []
 
 
 @pytest.mark.parametrize(
@@ -85,10 +89,7 @@ def test_visitor_form_labels_have_no_trailing_colon(client, url_name, db):
 )
 def test_account_form_labels_have_no_trailing_colon(client, url_name, db):
     client.force_login(UserFactory())
-    response = client.get(reverse(url_name))
-    assert response.status_code == HTTPStatus.OK
-    assert "<label" in response.text
-    assert LABEL_WITH_COLON.findall(response.text) == []
+    assert labels_with_colon(client.get(reverse(url_name))) == []
 
 
 @pytest.mark.parametrize(
@@ -98,10 +99,7 @@ def test_account_form_labels_have_no_trailing_colon(client, url_name, db):
 )
 def test_admin_form_labels_have_no_trailing_colon(admin_client, url_name):
     args = [UserFactory().pk] if url_name == "adminarea:user_edit" else []
-    response = admin_client.get(reverse(url_name, args=args))
-    assert response.status_code == HTTPStatus.OK
-    assert "<label" in response.text
-    assert LABEL_WITH_COLON.findall(response.text) == []
+    assert labels_with_colon(admin_client.get(reverse(url_name, args=args))) == []
 
 
 def test_the_nav_of_an_administrator_called_admin_does_not_read_admin_admin(client, db):

@@ -157,17 +157,22 @@ class AccountView(LoginRequiredMixin, TemplateView):
     template_name = "accounts/manage.html"
 
 
-class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
+class AccountFormMixin(LoginRequiredMixin):
+    """A form that changes the signed-in user's own account, then goes back to the account page
+    (its template extends accounts/account_form_page.html, which links back there too)."""
+
+    success_url = reverse_lazy("accounts:manage")
+
+
+class PasswordChangeView(AccountFormMixin, SuccessMessageMixin, auth_views.PasswordChangeView):
     form_class = forms.BoundedPasswordChangeForm
     template_name = "accounts/password_change.html"
-    success_url = reverse_lazy("accounts:manage")
     success_message = "Your password has been changed."
 
 
-class EmailChangeView(LoginRequiredMixin, FormView):
+class EmailChangeView(AccountFormMixin, FormView):
     form_class = forms.EmailChangeForm
     template_name = "accounts/change_email.html"
-    success_url = reverse_lazy("accounts:manage")
 
     def get_form_kwargs(self):
         return {"user": self.request.user, **super().get_form_kwargs()}
@@ -210,10 +215,9 @@ class EmailChangeConfirmView(View):
         return redirect("accounts:manage" if request.user.pk == user.pk else "accounts:login")
 
 
-class ProfileView(LoginRequiredMixin, SuccessMessageMixin, FormView):
+class ProfileView(AccountFormMixin, SuccessMessageMixin, FormView):
     form_class = forms.ProfileForm
     template_name = "accounts/profile.html"
-    success_url = reverse_lazy("accounts:manage")
     success_message = "Your name has been saved."
 
     def get_form_kwargs(self):

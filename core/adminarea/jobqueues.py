@@ -209,37 +209,30 @@ def delete_failed_job(*, queue_name, job_id):
 
 def requeue_all_failed_jobs(*, queue_name):
     """Requeue every failed job of the queue; returns how many went back."""
-    queue = _queue(queue_name)
-    registry = queue.failed_job_registry
-    requeued = 0
-    try:
-        for job_id in registry.get_job_ids():
-            try:
-                registry.requeue(job_id)
-            except (InvalidJobOperation, NoSuchJobError):
-                registry.remove(job_id)  # its data expired: nothing to run again
-                continue
-            requeued += 1
-    except RedisError as error:
-        raise _unavailable(error) from error
-    return requeued
+    return _each_failed_job(queue_name, lambda registry, job_id: registry.requeue(job_id))
 
 
 def delete_all_failed_jobs(*, queue_name):
     """Delete every failed job of the queue; returns how many were deleted."""
-    queue = _queue(queue_name)
-    registry = queue.failed_job_registry
-    deleted = 0
+    return _each_failed_job(queue_name, lambda registry, job_id: registry.remove(job_id, delete_job=True))
+
+
+def _each_failed_job(queue_name, act):
+    """Call act(registry, job_id) for every failed job of the queue; returns for how many it worked.
+    A job whose data has expired is only taken off the registry: there is nothing left to act on."""
+    registry = _queue(queue_name).failed_job_registry
+    done = 0
     try:
         for job_id in registry.get_job_ids():
             try:
-                registry.remove(job_id, delete_job=True)
-            except NoSuchJobError:
-                continue  # its data had expired; the registry entry is gone now
-            deleted += 1
+                act(registry, job_id)
+            except (InvalidJobOperation, NoSuchJobError):
+                registry.remove(job_id)
+                continue
+            done += 1
     except RedisError as error:
         raise _unavailable(error) from error
-    return deleted
+    return done
 
 
 def discard_job(job_id, *, queue_name="default"):

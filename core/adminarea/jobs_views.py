@@ -58,15 +58,15 @@ class QueueView(AdministratorRequiredMixin, TemplateView):
 
 
 class FailedJobsActionView(AdministratorRequiredMixin, View):
-    """POST only: requeue or delete one failed job (with job_id) or all of them; back to the queue."""
+    """POST only: requeue or delete (`action`, from the URL) one failed job (with job_id) or all of them;
+    back to the queue."""
 
     http_method_names = ["post"]
-    action = None  # "requeue" or "delete"
 
-    def post(self, request, queue, job_id=None):
+    def post(self, request, queue, action, job_id=None):
         jobqueues = _jobqueues()
         try:
-            message = self.perform(jobqueues, queue, job_id)
+            message = self.perform(jobqueues, queue, action, job_id)
         except jobqueues.JobsUnavailable as unavailable:
             messages.error(request, unavailable.message)
         except ServiceError as error:
@@ -75,14 +75,14 @@ class FailedJobsActionView(AdministratorRequiredMixin, View):
             messages.success(request, message)
         return redirect("adminarea:queue", queue=queue)
 
-    def perform(self, jobqueues, queue, job_id):
+    def perform(self, jobqueues, queue, action, job_id):
         if job_id is None:
-            if self.action == "requeue":
+            if action == "requeue":
                 count = jobqueues.requeue_all_failed_jobs(queue_name=queue)
                 self.record_requeue(f"{count} failed jobs of the queue {queue}")
                 return f"Requeued {count} failed jobs."
             return f"Deleted {jobqueues.delete_all_failed_jobs(queue_name=queue)} failed jobs."
-        if self.action == "requeue":
+        if action == "requeue":
             jobqueues.requeue_failed_job(queue_name=queue, job_id=job_id)
             self.record_requeue(f"job {job_id} of the queue {queue}")
             return f"Requeued the job {job_id}; a worker runs it next."

@@ -8,24 +8,22 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import ListView, View
 
 from core.adminarea import outbox
-from core.adminarea.pagination import EstimatingPaginator, LastPageMixin
+from core.adminarea.pagination import EstimatingListMixin
 from core.adminarea.permissions import AdministratorRequiredMixin
 from core.services import ServiceError
 
 
-class OutboxView(AdministratorRequiredMixin, LastPageMixin, ListView):
+class OutboxView(AdministratorRequiredMixin, EstimatingListMixin, ListView):
     template_name = "adminarea/outbox.html"
     context_object_name = "emails"
-    paginate_by = 50
-    paginator_class = EstimatingPaginator
 
     def get_queryset(self):
         status = self.request.GET.get("status")
         self.status = status if status in outbox.STATUSES else ""
         return outbox.emails_with_status(self.status)
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        return super().get_paginator(queryset, per_page, estimate=not self.status, **kwargs)
+    def narrowed(self):
+        return bool(self.status)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(status=self.status, statuses=list(outbox.STATUSES), **kwargs)

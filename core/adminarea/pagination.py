@@ -4,7 +4,7 @@ of more than ESTIMATE_ABOVE rows is counted with PostgreSQL's own estimate, pg_c
 autovacuum keeps current, and the page says "about". Filtered lists are always counted exactly.
 
 A page number past the end shows the last page, as Django's Paginator.get_page does (ListViews use
-LastPageMixin); only then is an estimated list counted exactly, to know which page is last."""
+EstimatingListMixin); only then is an estimated list counted exactly, to know which page is last."""
 
 import math
 
@@ -113,3 +113,19 @@ class LastPageMixin:
         )
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
         return paginator, page, page.object_list, page.has_other_pages()
+
+
+class EstimatingListMixin(LastPageMixin):
+    """For a ListView of a table that grows large: 50 rows a page, the whole list counted by estimate,
+    a list that `narrowed()` counted exactly."""
+
+    paginate_by = 50
+    paginator_class = EstimatingPaginator
+
+    def narrowed(self):
+        """Whether a search or a filter narrows the list (called after get_queryset)."""
+        return False
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # Only the whole list may be counted by estimate; a narrowed one is counted exactly.
+        return super().get_paginator(queryset, per_page, estimate=not self.narrowed(), **kwargs)

@@ -1,9 +1,19 @@
-from django.urls import path
+from django.urls import path, register_converter
+from django.urls.converters import StringConverter
 
 from core.adminarea import jobs_views, outbox_views, views
 from core.audit.views import AuditTrailView
 from core.invites import views as invite_views
 from core.twofactor.views import TurnOffForUserView
+
+
+class FailedJobAction(StringConverter):
+    """What an administrator does to failed jobs: the last part of their URLs."""
+
+    regex = "requeue|delete"
+
+
+register_converter(FailedJobAction, "failed_job_action")
 
 app_name = "adminarea"
 urlpatterns = [
@@ -20,24 +30,14 @@ urlpatterns = [
     path("jobs/", jobs_views.JobsView.as_view(), name="jobs"),
     path("jobs/<str:queue>/", jobs_views.QueueView.as_view(), name="queue"),
     path(
-        "jobs/<str:queue>/failed/requeue/",
-        jobs_views.FailedJobsActionView.as_view(action="requeue"),
-        name="failed_requeue_all",
+        "jobs/<str:queue>/failed/<failed_job_action:action>/",
+        jobs_views.FailedJobsActionView.as_view(),
+        name="all_failed_jobs",
     ),
     path(
-        "jobs/<str:queue>/failed/delete/",
-        jobs_views.FailedJobsActionView.as_view(action="delete"),
-        name="failed_delete_all",
-    ),
-    path(
-        "jobs/<str:queue>/failed/<str:job_id>/requeue/",
-        jobs_views.FailedJobsActionView.as_view(action="requeue"),
-        name="failed_requeue",
-    ),
-    path(
-        "jobs/<str:queue>/failed/<str:job_id>/delete/",
-        jobs_views.FailedJobsActionView.as_view(action="delete"),
-        name="failed_delete",
+        "jobs/<str:queue>/failed/<str:job_id>/<failed_job_action:action>/",
+        jobs_views.FailedJobsActionView.as_view(),
+        name="failed_job",
     ),
     path("outbox/", outbox_views.OutboxView.as_view(), name="outbox"),
     path("outbox/<int:pk>/resend/", outbox_views.ResendEmailView.as_view(), name="outbox_resend"),

@@ -9,7 +9,7 @@ from django.views.generic import CreateView, DeleteView, DetailView, ListView, T
 
 from core.accounts.emails import site_url_of
 from core.adminarea import csv_export, forms, selectors, services
-from core.adminarea.pagination import EstimatingPaginator, LastPageMixin
+from core.adminarea.pagination import EstimatingListMixin
 from core.adminarea.permissions import AdministratorRequiredMixin
 from core.audit.services import Action, recent_actions_involving, record_admin_action
 from core.invites.services import is_pending
@@ -47,20 +47,16 @@ def job_health():
         return {"jobs": None, "jobs_unavailable": unavailable.message}
 
 
-class UserListView(AdministratorRequiredMixin, LastPageMixin, ListView):
+class UserListView(AdministratorRequiredMixin, EstimatingListMixin, ListView):
     template_name = "adminarea/user_list.html"
     context_object_name = "users"
-    paginate_by = 50
-
-    paginator_class = EstimatingPaginator
 
     def get_queryset(self):
         self.filters = forms.UserFilterForm(self.request.GET)
         return self.filters.filter(User.objects.select_related("role"))
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        # Only the whole list may be counted by estimate; a search or a role filter is counted exactly.
-        return super().get_paginator(queryset, per_page, estimate=not self.filters.narrows, **kwargs)
+    def narrowed(self):
+        return self.filters.narrows
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(filters=self.filters, **kwargs)

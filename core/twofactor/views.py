@@ -97,8 +97,14 @@ class RecoveryCodesView(LoginRequiredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(codes=codes))
 
 
-class RegenerateCodesView(LoginRequiredMixin, CodeCheckedFormView):
+class OwnCodeCheckedView(LoginRequiredMixin, CodeCheckedFormView):
+    """A change to the signed-in user's own two-factor, confirmed with a code on twofactor/confirm.html
+    (its extra_context names the `title` and the `button`)."""
+
     template_name = "twofactor/confirm.html"
+
+
+class RegenerateCodesView(OwnCodeCheckedView):
     extra_context = {"title": "New recovery codes", "button": "Make new recovery codes"}
 
     def act(self, user, code):
@@ -110,8 +116,7 @@ class RegenerateCodesView(LoginRequiredMixin, CodeCheckedFormView):
         return redirect("twofactor:recovery_codes")
 
 
-class DisableView(LoginRequiredMixin, CodeCheckedFormView):
-    template_name = "twofactor/confirm.html"
+class DisableView(OwnCodeCheckedView):
     extra_context = {"title": "Turn off two-factor authentication", "button": "Turn off two-factor"}
 
     def act(self, user, code):

@@ -93,6 +93,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
             ],
+            # The design system's pieces ({% data_table %}, {% detail %}) need no {% load %} on a page.
+            "builtins": ["core.templatetags.components"],
         },
     },
 ]

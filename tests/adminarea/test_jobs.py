@@ -54,7 +54,7 @@ def test_the_queue_page_shows_a_failed_job_with_its_traceback_escaped(admin_clie
 
 @pytest.mark.django_db(transaction=True)
 def test_requeueing_a_failed_job_puts_it_back_on_its_queue(admin_client, failed_job, worker):
-    response = admin_client.post(reverse("adminarea:failed_requeue", args=["default", failed_job.id]))
+    response = admin_client.post(reverse("adminarea:failed_job", args=["default", failed_job.id, "requeue"]))
     assert response.status_code == HTTPStatus.FOUND
     assert response.url == QUEUE
     assert failed_job.get_status() == JobStatus.QUEUED
@@ -74,7 +74,9 @@ def test_an_administrator_requeues_a_failed_email_and_a_worker_delivers_it(
     worker(env={"EMAIL_URL": smtp_down})
     assert "ConnectionRefusedError" in admin_client.get(QUEUE).text
 
-    response = admin_client.post(reverse("adminarea:failed_requeue", args=["default", job.id]), follow=True)
+    response = admin_client.post(
+        reverse("adminarea:failed_job", args=["default", job.id, "requeue"]), follow=True
+    )
 
     assert f"Requeued the job {job.id}; a worker runs it next." in messages_of(response)
     worker()
@@ -85,7 +87,7 @@ def test_an_administrator_requeues_a_failed_email_and_a_worker_delivers_it(
 
 @pytest.mark.django_db(transaction=True)
 def test_deleting_a_failed_job_removes_it_for_good(admin_client, failed_job):
-    response = admin_client.post(reverse("adminarea:failed_delete", args=["default", failed_job.id]))
+    response = admin_client.post(reverse("adminarea:failed_job", args=["default", failed_job.id, "delete"]))
     assert response.url == QUEUE
     assert failed_job.id not in queue().failed_job_registry
     assert not Job.exists(failed_job.id, connection=queue().connection)
@@ -98,12 +100,16 @@ def test_requeue_all_and_delete_all_act_on_every_failed_job(admin_client, worker
     worker()
     assert queue().failed_job_registry.count == 3
 
-    response = admin_client.post(reverse("adminarea:failed_requeue_all", args=["default"]), follow=True)
+    response = admin_client.post(
+        reverse("adminarea:all_failed_jobs", args=["default", "requeue"]), follow=True
+    )
     assert "Requeued 3 failed jobs." in messages_of(response)
     assert queue().count == 3 and queue().failed_job_registry.count == 0
 
     worker()
-    response = admin_client.post(reverse("adminarea:failed_delete_all", args=["default"]), follow=True)
+    response = admin_client.post(
+        reverse("adminarea:all_failed_jobs", args=["default", "delete"]), follow=True
+    )
     assert "Deleted 3 failed jobs." in messages_of(response)
     assert queue().failed_job_registry.count == 0
 
@@ -144,20 +150,26 @@ def test_an_unknown_queue_is_404(admin_client, redis_db, url):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("action", ["failed_requeue", "failed_delete"])
+@pytest.mark.parametrize("action", ["requeue", "delete"])
 @pytest.mark.parametrize(
     ("queue_name", "job_id"), [("default", "no-such-job"), ("nosuchqueue", "no-such-job")]
 )
 def test_an_action_on_an_unknown_queue_or_job_is_404(admin_client, redis_db, action, queue_name, job_id):
-    response = admin_client.post(reverse(f"adminarea:{action}", args=[queue_name, job_id]))
+    response = admin_client.post(reverse("adminarea:failed_job", args=[queue_name, job_id, action]))
     assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+@pytest.mark.django_db
+def test_failed_jobs_are_only_requeued_or_deleted(admin_client):
+    url = reverse("adminarea:failed_job", args=["default", "some-job", "requeue"]).replace("requeue", "run")
+    assert admin_client.post(url).status_code == HTTPStatus.NOT_FOUND
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_job_that_is_not_failed_cannot_be_requeued_or_deleted_as_one(admin_client, redis_db):
     waiting = jobs.enqueue_now(fail_with, "waiting")
-    for action in ("failed_requeue", "failed_delete"):
-        response = admin_client.post(reverse(f"adminarea:{action}", args=["default", waiting.id]))
+    for action in ("requeue", "delete"):
+        response = admin_client.post(reverse("adminarea:failed_job", args=["default", waiting.id, action]))
         assert response.status_code == HTTPStatus.NOT_FOUND
     assert waiting.get_status() == JobStatus.QUEUED
 
@@ -166,10 +178,10 @@ def test_a_job_that_is_not_failed_cannot_be_requeued_or_deleted_as_one(admin_cli
 @pytest.mark.parametrize(
     ("name", "args"),
     [
-        ("failed_requeue", ["default", "some-job"]),
-        ("failed_delete", ["default", "some-job"]),
-        ("failed_requeue_all", ["default"]),
-        ("failed_delete_all", ["default"]),
+        ("failed_job", ["default", "some-job", "requeue"]),
+        ("failed_job", ["default", "some-job", "delete"]),
+        ("all_failed_jobs", ["default", "requeue"]),
+        ("all_failed_jobs", ["default", "delete"]),
     ],
 )
 def test_job_actions_refuse_get(admin_client, failed_job, name, args):
@@ -181,7 +193,7 @@ def test_job_actions_refuse_get(admin_client, failed_job, name, args):
 @pytest.mark.django_db(transaction=True)
 def test_job_actions_need_the_csrf_token(admin_client, failed_job):
     admin_client.handler.enforce_csrf_checks = True
-    response = admin_client.post(reverse("adminarea:failed_delete", args=["default", failed_job.id]))
+    response = admin_client.post(reverse("adminarea:failed_job", args=["default", failed_job.id, "delete"]))
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert failed_job.id in queue().failed_job_registry
 
@@ -205,7 +217,9 @@ def test_when_redis_does_not_answer_the_jobs_pages_say_so(admin_client, settings
         response = admin_client.get(url)
         assert response.status_code == HTTPStatus.OK
         assert "Redis does not answer" in response.text
-    response = admin_client.post(reverse("adminarea:failed_delete_all", args=["default"]), follow=True)
+    response = admin_client.post(
+        reverse("adminarea:all_failed_jobs", args=["default", "delete"]), follow=True
+    )
     assert any("Redis does not answer" in message for message in messages_of(response))
 
 
@@ -224,10 +238,10 @@ def test_djangos_admin_index_does_not_list_django_rqs_dashboard(admin_client):
 
 @pytest.mark.django_db(transaction=True)
 def test_requeueing_is_recorded_in_the_audit_trail(admin_client, administrator, failed_job, worker):
-    admin_client.post(reverse("adminarea:failed_requeue", args=["default", failed_job.id]))
+    admin_client.post(reverse("adminarea:failed_job", args=["default", failed_job.id, "requeue"]))
     jobs.enqueue_now(fail_with, "another")
     worker()
-    admin_client.post(reverse("adminarea:failed_requeue_all", args=["default"]))
+    admin_client.post(reverse("adminarea:all_failed_jobs", args=["default", "requeue"]))
     recorded = AdminAction.objects.filter(action=AdminAction.Action.JOB_REQUEUED).order_by("pk")
     assert [(action.actor, action.detail) for action in recorded] == [
         (administrator, f"job {failed_job.id} of the queue default"),
