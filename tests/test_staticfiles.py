@@ -28,7 +28,8 @@ def test_urls_are_whitenoises_hashed_names_however_often_asked(manifest_folder):
     ours, whitenoise = storages(manifest_folder)
 
     for _ in range(2):
-        assert ours.url("core/site.css") == whitenoise.url("core/site.css") == "/static/core/site.0123456789ab.css"
+        assert ours.url("core/site.css") == whitenoise.url("core/site.css")
+        assert ours.url("core/site.css") == "/static/core/site.0123456789ab.css"
 
 
 def test_a_file_missing_from_the_manifest_is_an_error_every_time(manifest_folder):

@@ -43,7 +43,8 @@ SESSION_COOKIE_SECURE = True
 TWO_FACTOR_REQUIRED_FOR_ADMINS = env.bool("TWO_FACTOR_REQUIRED_FOR_ADMINS", default=True)
 CSRF_COOKIE_SECURE = True
 
-# Compressed files with hashed names, served by WhiteNoise (run collectstatic at build time); core.staticfiles.
+# Compressed files with hashed names, served by WhiteNoise (run collectstatic at build time); see
+# core/staticfiles.py.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "core.staticfiles.ManifestStaticFilesStorage"},

@@ -41,7 +41,8 @@ def test_each_page_after_login_reads_the_user_with_the_role_in_one_query(client)
     with CaptureQueriesContext(connection) as queries:
         page = client.get(reverse("pages:home"))
     assert page.context["user"].email == "ada@example.com"
-    reads = [query["sql"] for query in queries if '"core_role"' in query["sql"] or '"core_user"' in query["sql"]]
+    sql = [query["sql"] for query in queries]
+    reads = [statement for statement in sql if '"core_role"' in statement or '"core_user"' in statement]
     assert len(reads) == 1, reads
     assert 'FROM "core_user" INNER JOIN "core_role"' in reads[0]
 
