@@ -21,15 +21,9 @@ def create_trigram_indexes(apps, schema_editor):
     try:
         schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     except DatabaseError as error:
-        raise RuntimeError(
-            f"Could not create the pg_trgm extension ({error}). Ask the database's owner to run "
-            "CREATE EXTENSION pg_trgm; in this database, then run `python manage.py migrate` again."
-        ) from error
+        raise RuntimeError(f"Could not create the pg_trgm extension ({error}). Ask the database's owner to run CREATE EXTENSION pg_trgm; in this database, then run `python manage.py migrate` again.") from error
     for column in COLUMNS:
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS user_{column}_trgm ON core_user "
-            f'USING gin ((UPPER("{column}"::text)) gin_trgm_ops)'
-        )
+        schema_editor.execute(f'CREATE INDEX IF NOT EXISTS user_{column}_trgm ON core_user USING gin ((UPPER("{column}"::text)) gin_trgm_ops)')
 
 
 def drop_trigram_indexes(apps, schema_editor):
@@ -58,17 +52,9 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="Role",
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("name", models.CharField(max_length=64, unique=True)),
-                (
-                    "home_url_name",
-                    models.CharField(help_text="URL name of this role's home page.", max_length=64),
-                ),
+                ("home_url_name", models.CharField(help_text="URL name of this role's home page.", max_length=64)),
                 ("default", models.BooleanField(default=False)),
                 ("permissions", models.PositiveIntegerField(default=0)),
             ],
@@ -76,75 +62,35 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="User",
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("password", models.CharField(max_length=128, verbose_name="password")),
                 ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
                 ("email", models.EmailField(max_length=254, unique=True)),
                 ("first_name", models.CharField(blank=True, max_length=150)),
                 ("last_name", models.CharField(blank=True, max_length=150)),
-                (
-                    "confirmed",
-                    models.BooleanField(default=False, help_text="The user followed the mailed link."),
-                ),
+                ("confirmed", models.BooleanField(default=False, help_text="The user followed the mailed link.")),
                 ("is_active", models.BooleanField(default=True)),
                 ("date_joined", models.DateTimeField(default=django.utils.timezone.now)),
                 ("email_changed_at", models.DateTimeField(blank=True, editable=False, null=True)),
-                (
-                    "role",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="users", to="core.role"
-                    ),
-                ),
+                ("role", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name="users", to="core.role")),
             ],
-            options={
-                "ordering": ["last_name", "first_name", "email"],
-                "indexes": [
-                    models.Index(fields=["last_name", "first_name", "email"], name="user_name_order"),
-                    models.Index(fields=["date_joined", "id"], name="user_date_joined_order"),
-                ],
-            },
-            managers=[
-                ("objects", core.accounts.models.UserManager()),
-            ],
+            options={"ordering": ["last_name", "first_name", "email"], "indexes": [models.Index(fields=["last_name", "first_name", "email"], name="user_name_order"), models.Index(fields=["date_joined", "id"], name="user_date_joined_order")]},
+            managers=[("objects", core.accounts.models.UserManager())],
         ),
         migrations.CreateModel(
             name="EditableContent",
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("slug", models.SlugField(choices=[("about", "About")], unique=True)),
                 ("body", models.TextField(blank=True)),
                 ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ("updated_by", models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL)),
             ],
         ),
         migrations.CreateModel(
             name="OutgoingEmail",
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("to", models.EmailField(max_length=254)),
                 ("subject", models.CharField(max_length=255)),
                 ("body_text", models.TextField()),
@@ -154,53 +100,22 @@ class Migration(migrations.Migration):
                 ("attempts", models.PositiveIntegerField(default=0)),
                 ("last_error", models.TextField(blank=True)),
             ],
-            options={
-                "ordering": ["created_at"],
-                "indexes": [
-                    models.Index(
-                        condition=models.Q(("sent_at", None)),
-                        fields=["created_at"],
-                        name="outgoing_email_unsent",
-                    )
-                ],
-            },
+            options={"ordering": ["created_at"], "indexes": [models.Index(condition=models.Q(("sent_at", None)), fields=["created_at"], name="outgoing_email_unsent")]},
         ),
         migrations.CreateModel(
             name="TOTPDevice",
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "secret",
-                    models.CharField(
-                        help_text="Base32, as the authenticator app was given it.", max_length=64
-                    ),
-                ),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("secret", models.CharField(help_text="Base32, as the authenticator app was given it.", max_length=64)),
                 ("last_used_step", models.BigIntegerField(default=0)),
                 ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "user",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="totp_device",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ("user", models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name="totp_device", to=settings.AUTH_USER_MODEL)),
             ],
         ),
         migrations.CreateModel(
             name="AdminAction",
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
                 ("actor_email", models.CharField(max_length=254)),
                 (
@@ -224,59 +139,21 @@ class Migration(migrations.Migration):
                 ("target_email", models.CharField(blank=True, max_length=254)),
                 ("ip", models.GenericIPAddressField(blank=True, null=True, verbose_name="address")),
                 ("detail", models.TextField(blank=True)),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "target",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ("actor", models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL)),
+                ("target", models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL)),
             ],
-            options={
-                "ordering": ["-created_at", "-pk"],
-                "indexes": [
-                    models.Index(fields=["target_email", "-created_at"], name="audit_target_recent"),
-                    models.Index(fields=["actor_email", "-created_at"], name="audit_actor_recent"),
-                ],
-            },
+            options={"ordering": ["-created_at", "-pk"], "indexes": [models.Index(fields=["target_email", "-created_at"], name="audit_target_recent"), models.Index(fields=["actor_email", "-created_at"], name="audit_actor_recent")]},
         ),
         migrations.CreateModel(
             name="RecoveryCode",
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("lookup", models.CharField(max_length=8)),
                 ("code_hash", models.CharField(max_length=256)),
                 ("used_at", models.DateTimeField(blank=True, null=True)),
-                (
-                    "user",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="recovery_codes",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ("user", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="recovery_codes", to=settings.AUTH_USER_MODEL)),
             ],
-            options={
-                "indexes": [models.Index(fields=["user", "lookup"], name="recovery_code_lookup")],
-            },
+            options={"indexes": [models.Index(fields=["user", "lookup"], name="recovery_code_lookup")]},
         ),
         RunPythonOnPostgreSQL(create_trigram_indexes, drop_trigram_indexes),
     ]

@@ -1,13 +1,18 @@
-from django.urls import path
+from django.urls import include, path
 
 from core.twofactor import views
+
+# The one-time recovery codes: shown once after set-up, and replaced on request.
+recovery_code_patterns = [
+    path("", views.RecoveryCodesView.as_view(), name="recovery_codes"),
+    path("new/", views.RegenerateCodesView.as_view(), name="regenerate_codes"),
+]
 
 app_name = "twofactor"
 urlpatterns = [
     path("", views.ManageView.as_view(), name="manage"),
     path("set-up/", views.SetupView.as_view(), name="setup"),
-    path("recovery-codes/", views.RecoveryCodesView.as_view(), name="recovery_codes"),
-    path("recovery-codes/new/", views.RegenerateCodesView.as_view(), name="regenerate_codes"),
+    path("recovery-codes/", include(recovery_code_patterns)),
     path("turn-off/", views.DisableView.as_view(), name="disable"),
     path("login/", views.LoginCodeView.as_view(), name="login"),
 ]

@@ -26,6 +26,8 @@ ADMIN = "admin"
 
 @dataclass(frozen=True)
 class SitePage:
+    """A page as one kind of visitor sees it; `id` names it in the test report."""
+
     visitor: str
     url_name: str
     to: Callable = None
