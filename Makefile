@@ -14,8 +14,10 @@ DEV_DIR ?= .dev
 # The test suite's services (the local PostgreSQL and Redis); set either variable to use another.
 ## the test suite's PostgreSQL
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/django_base
-## the test suite's Redis (that database is emptied)
+## the test suite's Redis (that database and the TEST_PROCESSES - 1 below it are emptied)
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+## how many processes make test runs the suite in (pytest-xdist; each has its own databases)
+TEST_PROCESSES ?= 3
 ## the browser of the browser tests
 CHROMIUM ?= /usr/bin/chromium
 ## arguments for pytest, e.g. PYTEST_ARGS="tests/accounts -x"
@@ -78,6 +80,8 @@ redis-server:  ## install Debian's redis-server (make dev, and tests that start 
 
 # The whole suite with coverage: prints the summary and fails under [tool.coverage.report] fail_under.
 test: PYTEST_COVERAGE = --cov --cov-report=term
+# A test file runs whole in one process (--dist loadfile): the bench smoke run and the browser are set up once.
+test: PYTEST_PARALLEL = -n $(TEST_PROCESSES) --dist loadfile
 test: install browser wrk redis-server lint check-migrations pytest  ## lint, check migrations, run the whole test suite with coverage
 
 # The edit-test loop: everything but the browser, the tests that start processes (manage.py, workers,
@@ -87,7 +91,7 @@ test-fast: install  ## the tests that need no process of their own (well under a
 
 pytest: install  ## only the test suite (PYTEST_ARGS), against TEST_DATABASE_URL and TEST_REDIS_URL
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} CHROMIUM=$(CHROMIUM) \
-	  $(BIN)/pytest $(PYTEST_COVERAGE) $(PYTEST_ARGS)
+	  $(BIN)/pytest $(PYTEST_PARALLEL) $(PYTEST_COVERAGE) $(PYTEST_ARGS)
 
 coverage-html: PYTEST_COVERAGE = --cov --cov-report=html --cov-fail-under=0
 coverage-html: install pytest  ## run the tests (PYTEST_ARGS) with coverage and write htmlcov/index.html

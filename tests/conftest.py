@@ -11,6 +11,9 @@ from harness import HarnessError, check_postgres, check_redis
 from tests.factories import AdminFactory
 from tests.support import Mailbox, ManagePy, RedisServer, WorkerProcess, free_port
 
+# The browser suite's accessibility report, gathered across pytest-xdist's workers.
+pytest_plugins = ["tests.browser.report"]
+
 
 def pytest_sessionstart(session):
     """Fail the run, saying how to start it, when a service is missing: nothing is skipped."""

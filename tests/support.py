@@ -53,6 +53,8 @@ def subprocess_env(**overrides):
         "PYTHONUNBUFFERED": "1",
         # Set for the browser tests' own process only; a subprocess must keep Django's async checks.
         "DJANGO_ALLOW_ASYNC_UNSAFE": None,
+        # The worker's REDIS_URL is passed as it is (project/settings/testing.py would lower it again).
+        "PYTEST_XDIST_WORKER": None,
     }
     env.update(overrides)
     return {name: value for name, value in env.items() if value is not None}

@@ -8,6 +8,8 @@ READERS = re.compile(
     r"""\b(?:env(?:\.(?:str|int|bool|list|db|db_url))?|os\.environ\.get|os\.getenv)\(\s*["']([A-Z][A-Z0-9_]*)["']"""
 )
 NAMED = re.compile(r"""\brequire\(([^)]*)\)""", re.DOTALL)
+# Set by tools, never by hand: pytest-xdist names each of its worker processes (project/settings/testing.py).
+SET_BY_TOOLS = {"PYTEST_XDIST_WORKER"}
 
 
 def variables_read_by_the_project():
@@ -20,7 +22,7 @@ def variables_read_by_the_project():
                 names.update(re.findall(r'"([A-Z][A-Z0-9_]*)"', arguments))
                 names.update(re.findall(r"\b([A-Z][A-Z0-9_]*)=", arguments))
     names.update(re.findall(r'"([A-Z][A-Z0-9_]*)"', (BASE_DIR / "manage.py").read_text()))
-    return names
+    return names - SET_BY_TOOLS
 
 
 def test_the_scan_finds_the_variables_it_should():

@@ -2,7 +2,6 @@
 with a real worker delivering the e-mails that the pages ask for."""
 
 import os
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -82,37 +81,6 @@ def deliver_mail(worker, mailbox):
         return mailbox
 
     return deliver
-
-
-# Where test_every_page.py writes its screenshots and its accessibility report (gitignored).
-SCREENSHOTS = Path(os.environ.get("SCREENSHOTS_DIR", Path(__file__).parent / "screenshots"))
-ACCESSIBILITY_REPORT = pytest.StashKey[list]()
-
-
-def pytest_configure(config):
-    config.stash[ACCESSIBILITY_REPORT] = []
-
-
-@pytest.fixture
-def accessibility_report(request):
-    """Rows of (page id, violation count per check) that the run lists at its end."""
-    return request.config.stash[ACCESSIBILITY_REPORT]
-
-
-def pytest_terminal_summary(terminalreporter, config):
-    rows = config.stash.get(ACCESSIBILITY_REPORT, [])
-    if not rows:
-        return
-    lines = []
-    for page_id, counts in rows:
-        checks = ", ".join(f"{check}: {count}" for check, count in counts.items())
-        lines.append(f"{sum(counts.values()):3d} violations  {page_id}  ({checks})")
-    lines.append(f"screenshots at 390, 768 and 1280 px: {SCREENSHOTS}")
-    terminalreporter.write_sep("=", f"axe-core, WCAG 2.1 A and AA: {len(rows)} pages checked")
-    for line in lines:
-        terminalreporter.write_line(line)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    (SCREENSHOTS / "accessibility.txt").write_text("\n".join(lines) + "\n")
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.report import SCREENSHOTS
 from tests.browser.site_pages import ANONYMOUS, PAGES, SiteData
 
 pytestmark = pytest.mark.django_db(transaction=True)
