@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 
 from core.middleware import SignedInUserGate
-from core.twofactor.services import is_enabled, is_required
+from core.twofactor.services import is_required
 
 # Our admin area, django-rq's dashboard and Django's admin site.
 ADMIN_NAMESPACES = {"adminarea", "admin"}
@@ -15,7 +15,9 @@ class AdminTwoFactorGateMiddleware(SignedInUserGate):
     def redirect_for(self, request, user):
         if not ADMIN_NAMESPACES.intersection(request.resolver_match.namespaces):
             return None
-        if not is_required(user) or is_enabled(user):
+        # The device was loaded with the signed-in user (core/accounts/backends.py); hasattr() asks the
+        # database only for a user loaded otherwise.
+        if not is_required(user) or hasattr(user, "totp_device"):
             return None
         messages.warning(request, "Administrators must turn on two-factor authentication first.")
         return redirect("twofactor:setup")

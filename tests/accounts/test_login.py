@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, AdminFactory, UserFactory, turn_on_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -34,17 +34,34 @@ def test_login_by_email_and_password_goes_to_the_role_home_with_a_message(client
     assert "You are now logged in." in response.text
 
 
-def test_each_page_after_login_reads_the_user_with_the_role_in_one_query(client):
+def user_reads(queries):
+    tables = ('"core_user"', '"core_role"', '"core_totpdevice"')
+    return [query["sql"] for query in queries if any(table in query["sql"] for table in tables)]
+
+
+def test_each_page_after_login_reads_the_user_role_and_two_factor_device_in_one_query(client):
     UserFactory(email="ada@example.com")
     log_in(client, "ada@example.com")
 
     with CaptureQueriesContext(connection) as queries:
         page = client.get(reverse("pages:home"))
     assert page.context["user"].email == "ada@example.com"
-    sql = [query["sql"] for query in queries]
-    reads = [statement for statement in sql if '"core_role"' in statement or '"core_user"' in statement]
+    reads = user_reads(queries)
     assert len(reads) == 1, reads
     assert 'FROM "core_user" INNER JOIN "core_role"' in reads[0]
+    assert 'LEFT OUTER JOIN "core_totpdevice"' in reads[0]
+
+
+def test_the_admin_two_factor_gate_asks_no_query_of_its_own(client, settings):
+    settings.TWO_FACTOR_REQUIRED_FOR_ADMINS = True
+    admin = AdminFactory(email="grace@example.com")
+    turn_on_two_factor(admin)
+    client.force_login(admin)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("adminarea:dashboard"))
+    assert page.status_code == HTTPStatus.OK
+    assert not [sql for sql in user_reads(queries) if 'FROM "core_totpdevice"' in sql], user_reads(queries)
 
 
 def test_an_unconfirmed_user_is_not_told_they_are_logged_in_above_the_confirmation_request(client):
