@@ -5,6 +5,7 @@ Plain Python (no pytest, no Django settings), so that the bench can use it too.
 """
 
 import os
+import random
 import re
 import signal
 import socket
@@ -27,11 +28,23 @@ class HarnessError(Exception):
     """A process or service did not start or answer; the message says what, and how to fix it."""
 
 
+# Ports are handed out below Linux's ephemeral range (32768-60999 by default), from which the kernel takes
+# the local port of every outgoing connection and of every server bound to port 0. A server stopped and
+# started again on a port of that range (a test's Redis restart) could find it taken in between by such a
+# socket, or by a client reconnecting to it that the kernel connected to itself (TCP self-connect).
+PORTS = range(20000, 32768)
+
+
 def free_port():
-    """A TCP port on loopback that nothing listens on at the moment."""
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
+    """A TCP port on loopback that nothing listens on at the moment, outside the ephemeral range."""
+    for port in random.sample(PORTS, 200):
+        with socket.socket() as probe:
+            try:
+                probe.bind((HOST, port))
+            except OSError:
+                continue
+            return port
+    raise HarnessError(f"No free TCP port between {PORTS.start} and {PORTS.stop - 1} on {HOST}.")
 
 
 def wait_until(condition, what, timeout=60, interval=0.1, explain=None):

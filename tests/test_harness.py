@@ -1,5 +1,8 @@
 """harness.py, shared with the bench: a missing service is named with the command that starts it."""
 
+import socket
+from pathlib import Path
+
 import pytest
 
 from harness import (
@@ -36,3 +39,15 @@ def test_wait_until_returns_what_the_condition_found():
 def test_wait_until_names_what_it_waited_for_and_explains():
     with pytest.raises(HarnessError, match="Gave up after 0.05 s waiting for nothing:\nthe log"):
         wait_until(lambda: False, "nothing", timeout=0.05, interval=0.01, explain=lambda: "the log")
+
+
+def test_free_ports_are_below_the_kernels_ephemeral_range_and_free():
+    """Outgoing connections take their local port from the ephemeral range: a test server restarted on a
+    port from it could find the port taken in between (see harness.PORTS)."""
+    ephemeral_start = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    ports = {free_port() for _ in range(50)}
+    assert max(ports) < ephemeral_start
+    assert len(ports) > 40  # drawn at random, so parallel test processes rarely meet
+    with socket.socket() as server:
+        port = ports.pop()
+        server.bind(("127.0.0.1", port))
