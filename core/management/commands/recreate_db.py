@@ -44,10 +44,8 @@ def create_tables_from_models(connection, verbosity):
     recorder.ensure_schema()
     applied = set()
     for key, migration in MigrationLoader(connection).graph.nodes.items():
-        applied |= {
-            key,
-            *migration.replaces,
-        }  # a squashed migration counts its replaced ones, as migrate does
+        # A squashed migration counts the ones it replaces as applied too, as migrate records them.
+        applied |= {key, *migration.replaces}
     recorder.migration_qs.bulk_create(recorder.Migration(app=app, name=name) for app, name in sorted(applied))
     # What migrate does last: content types, permissions, and core's roles (core/apps.py).
     emit_post_migrate_signal(verbosity, interactive=False, db=connection.alias)
@@ -86,11 +84,11 @@ class Command(BaseCommand):
                 cursor.execute("PRAGMA synchronous = OFF")
         dropped = drop_all_tables(connection)
         self.stdout.write(f"Dropped {len(dropped)} tables from {name!r}.")
+        verbosity = max(options["verbosity"] - 1, 0)
         if connection.vendor == "sqlite":
-            create_tables_from_models(connection, verbosity=max(options["verbosity"] - 1, 0))
+            create_tables_from_models(connection, verbosity=verbosity)
             source = "the models"
         else:
-            verbosity = max(options["verbosity"] - 1, 0)
             call_command("migrate", database=database, interactive=False, verbosity=verbosity)
             source = "the migrations"
         self.stdout.write(self.style.SUCCESS(f"Recreated {name!r} from {source}."))
