@@ -11,12 +11,13 @@ SECTION = "web"
 
 @dataclass(frozen=True)
 class Target:
+    """A page under load; `target` is the least requests/s it must reach as a ratio of the bare view's,
+    `reference_target` as a ratio of the reference page's (Django's own login view); "" = report only."""
+
     name: str
     path: str
     signed_in: bool = False
-    # The least requests/s, as a ratio of the bare view's, this page must reach ("" = report only).
     target: str = ""
-    # ... and as a ratio of the reference page's (Django's own login view), if it has one.
     reference_target: str = ""
 
 

@@ -23,15 +23,17 @@ email_change_patterns = [
 
 app_name = "accounts"
 urlpatterns = [
-    path("", views.AccountView.as_view(), name="manage"),
+    # Signing up, in and out.
+    path("register/", views.RegisterView.as_view(), name="register"),
+    path("confirm/<str:token>/", views.ConfirmAccountView.as_view(), name="confirm"),
+    path("unconfirmed/", include(unconfirmed_patterns)),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
-    path("register/", views.RegisterView.as_view(), name="register"),
-    path("unconfirmed/", include(unconfirmed_patterns)),
-    path("confirm/<str:token>/", views.ConfirmAccountView.as_view(), name="confirm"),
+    # The signed-in user's own account.
+    path("", views.AccountView.as_view(), name="manage"),
+    path("profile/", views.ProfileView.as_view(), name="profile"),
     path("password/", include(password_patterns)),
     path("email/change/", include(email_change_patterns)),
-    path("profile/", views.ProfileView.as_view(), name="profile"),
-    path("delete/", views.DeleteAccountView.as_view(), name="delete"),
     path("export/", views.ExportDataView.as_view(), name="export"),
+    path("delete/", views.DeleteAccountView.as_view(), name="delete"),
 ]

@@ -148,10 +148,10 @@ class Migration(migrations.Migration):
             name="RecoveryCode",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("user", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="recovery_codes", to=settings.AUTH_USER_MODEL)),
                 ("lookup", models.CharField(max_length=8)),
                 ("code_hash", models.CharField(max_length=256)),
                 ("used_at", models.DateTimeField(blank=True, null=True)),
-                ("user", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="recovery_codes", to=settings.AUTH_USER_MODEL)),
             ],
             options={"indexes": [models.Index(fields=["user", "lookup"], name="recovery_code_lookup")]},
         ),
