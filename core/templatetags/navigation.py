@@ -4,13 +4,16 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
+from core.reversing import reverse_name
+
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def nav_link(context, view_name, label, *args):
     """`<a href="…">label</a>`, with aria-current="page" when the request resolved to `view_name`."""
+    href = reverse(view_name, args=args) if args else reverse_name(view_name)
     match = getattr(context.get("request"), "resolver_match", None)
     if match is not None and match.view_name == view_name:
-        return format_html('<a href="{}" aria-current="page">{}</a>', reverse(view_name, args=args), label)
-    return format_html('<a href="{}">{}</a>', reverse(view_name, args=args), label)
+        return format_html('<a href="{}" aria-current="page">{}</a>', href, label)
+    return format_html('<a href="{}">{}</a>', href, label)

@@ -93,8 +93,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
             ],
-            # The design system's pieces ({% data_table %}, {% detail %}) need no {% load %} on a page.
-            "builtins": ["core.templatetags.components"],
+            # The design system's pieces ({% data_table %}, {% detail %}) need no {% load %} on a page;
+            # {% url %} is Django's, with the URLs of names without arguments remembered per process.
+            "builtins": ["core.templatetags.components", "core.templatetags.urls"],
         },
     },
 ]

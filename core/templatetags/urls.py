@@ -1,0 +1,38 @@
+"""Django's {% url %}, with the URLs of names without arguments remembered (core.reversing).
+
+A builtin of the template engine (settings TEMPLATES), so it stands in for Django's tag on every page.
+A {% url %} with arguments or `as` is Django's own, unchanged.
+"""
+
+from django import template
+from django.template import defaulttags
+from django.utils.html import conditional_escape
+
+from core.reversing import reverse_name
+
+register = template.Library()
+
+
+class RememberedURLNode(defaulttags.URLNode):
+    def render(self, context):
+        if self.args or self.kwargs or self.asvar:
+            return super().render(context)
+        url = reverse_name(self.view_name.resolve(context), current_app_of(context))
+        return conditional_escape(url) if context.autoescape else url
+
+
+def current_app_of(context):
+    """The namespace Django's URLNode reverses in: the request's current_app, else its resolver's."""
+    try:
+        return context.request.current_app
+    except AttributeError:
+        try:
+            return context.request.resolver_match.namespace
+        except AttributeError:
+            return None
+
+
+@register.tag
+def url(parser, token):
+    node = defaulttags.url(parser, token)
+    return RememberedURLNode(node.view_name, node.args, node.kwargs, node.asvar)
