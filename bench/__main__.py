@@ -127,7 +127,7 @@ def main(argv=None):
                 traceback.print_exc()
                 rows.append(Row(section, "(section failed)", None, "", status="error"))
     finally:
-        for name in (context.main_database, context.growth_database):
+        for name in (context.main_database, context.growth_database, context.baseline_database):
             drop_database(context.postgres_url, name)
     command = "python -m bench " + shlex.join(sys.argv[1:] if argv is None else argv)
     print(output.table(rows))

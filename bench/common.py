@@ -83,6 +83,11 @@ class Context:
     def growth_database(self):
         return f"{self.main_database}_growth"
 
+    @property
+    def baseline_database(self):
+        """The growth database as it was at its smallest size, served beside it as the baseline."""
+        return f"{self.main_database}_baseline"
+
     def database_url(self, name):
         return f"{self.postgres_url.rstrip('/')}/{name}"
 
