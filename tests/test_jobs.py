@@ -26,6 +26,11 @@ def hung_redis(private_redis, settings):
     private_redis.resume()
 
 
+# A request's Redis calls give up after JOBS["REQUEST_REDIS_TIMEOUT"] (0.5 s) each; without that, a hung
+# Redis holds the request for good. The bound leaves room for a busy machine, not for a hang.
+AT_ONCE = 5
+
+
 def timed(call):
     started = time.monotonic()
     result = call()
@@ -43,15 +48,19 @@ def test_a_request_with_redis_hung_answers_at_once_and_the_email_goes_out_once_r
     )
 
     assert response.status_code == HTTPStatus.FOUND
-    assert seconds < 2, f"the request took {seconds:.1f} s"
+    assert seconds < AT_ONCE, f"the request took {seconds:.1f} s"
     [email] = OutgoingEmail.objects.filter(to="ada@example.com")
     hung_redis.resume()
     # As if the sweep's grace period had passed: the worker's first maintenance pass hands it over.
     OutgoingEmail.objects.filter(pk=email.pk).update(created_at=timezone.now() - timedelta(minutes=5))
     worker = start_worker(*FAST_RECOVERY, env={"REDIS_URL": hung_redis.url})
-    wait_until(lambda: mailbox.to("ada@example.com"), "the e-mail to be delivered", explain=worker.log)
-    email.refresh_from_db()
-    assert email.sent_at is not None
+    # (The mail is written just before its row's commit: wait for the commit.)
+    wait_until(
+        lambda: OutgoingEmail.objects.get(pk=email.pk).sent_at,
+        "the email to be delivered",
+        explain=worker.log,
+    )
+    assert mailbox.to("ada@example.com")
     assert len(mailbox.messages()) == 1
 
 
@@ -62,4 +71,4 @@ def test_readiness_with_redis_hung_answers_at_once_that_redis_fails(client, hung
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
     assert response.json()["checks"]["redis"] == "failing"
     assert "Readiness check 'redis' failed: Redis unreachable" in caplog.text
-    assert seconds < 2, f"the request took {seconds:.1f} s"
+    assert seconds < AT_ONCE, f"the request took {seconds:.1f} s"

@@ -110,10 +110,34 @@ def test_a_worker_reconnects_after_redis_restarts_and_processes_new_jobs(
     job = Queue("default", connection=private_redis.client()).enqueue(jobs.work_slowly, str(tmp_path), 0)
 
     wait_until(lambda: (tmp_path / "finished").exists(), "a job run after the restart", explain=worker.log)
-    assert job.get_status() == JobStatus.FINISHED
+    # (The job's file is written before the work horse records the job finished.)
+    wait_until(
+        lambda: job.get_status() == JobStatus.FINISHED, "the job to be marked finished", explain=worker.log
+    )
     [listed] = wait_until(
         lambda: registered_workers(private_redis.client()),
         "the worker to be listed again",
+        explain=worker.log,
+    )
+    assert listed.pid == worker.pid and listed.queue_names() == ["default"]
+
+
+def test_a_worker_whose_redis_restarts_mid_job_is_listed_again_after_the_job(
+    start_worker, private_redis, tmp_path
+):
+    worker = start_worker(*FAST_RECOVERY, "--without-scheduler", env={"REDIS_URL": private_redis.url})
+    Queue("default", connection=private_redis.client()).enqueue(jobs.work_slowly, str(tmp_path), 4)
+    wait_until(lambda: (tmp_path / "started").exists(), "the job to start", explain=worker.log)
+
+    # Redis forgets the worker; the job's heartbeats go on meanwhile, writing to the worker's key again.
+    private_redis.stop()
+    private_redis.start()
+
+    wait_until(lambda: (tmp_path / "finished").exists(), "the job to finish", explain=worker.log)
+    [listed] = wait_until(
+        lambda: registered_workers(private_redis.client()),
+        "the worker to be listed again",
+        timeout=15,
         explain=worker.log,
     )
     assert listed.pid == worker.pid and listed.queue_names() == ["default"]
@@ -129,7 +153,9 @@ def test_a_worker_goes_on_after_its_redis_connection_is_dropped(start_worker, pr
     job = Queue("default", connection=private_redis.client()).enqueue(jobs.work_slowly, str(tmp_path), 0)
 
     wait_until(lambda: (tmp_path / "finished").exists(), "a job run after the drop", explain=worker.log)
-    assert job.get_status() == JobStatus.FINISHED
+    wait_until(
+        lambda: job.get_status() == JobStatus.FINISHED, "the job to be marked finished", explain=worker.log
+    )
     assert worker.process.poll() is None
 
 

@@ -106,12 +106,15 @@ class Worker(RQWorker):
         if pipeline is not None:  # part of one of rq's transactions
             return super().heartbeat(timeout, pipeline=pipeline)
         with self.loop_step("sending its heartbeat"):
-            # One round trip (rq's own heartbeat takes two): whether Redis still knows us, then the heartbeat.
+            # One round trip (rq's own heartbeat takes two): whether Redis still lists us, then the heartbeat.
+            # Not whether our key exists: after a restart, the bookkeeping of a job that ran through the
+            # outage (its heartbeats, working time, counters) writes a bare entry under it first.
             with self.connection.pipeline(transaction=False) as batch:
-                batch.exists(self.key)
+                batch.hexists(self.key, "birth")
+                batch.sismember(self.redis_workers_keys, self.key)
                 super().heartbeat(timeout, pipeline=batch)
-                registered = batch.execute()[0]
-            if not registered and self.birth_date is not None:
+                born, listed = batch.execute()[:2]
+            if not (born and listed) and self.birth_date is not None:
                 # Redis lost our registration (restarted without persistence): register again, over the
                 # bare entry the heartbeat just wrote.
                 self.log.info("Worker %s: registering again with Redis", self.name)
