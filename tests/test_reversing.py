@@ -2,9 +2,16 @@
 
 import pytest
 from django.template import engines
-from django.urls import NoReverseMatch, clear_script_prefix, path, reverse, set_script_prefix
+from django.urls import (
+    NoReverseMatch,
+    clear_script_prefix,
+    path,
+    register_converter,
+    reverse,
+    set_script_prefix,
+)
 
-from core.reversing import reverse_name
+from core.reversing import reverse_name, reverse_with_number
 
 
 def render(source, **context):
@@ -28,7 +35,26 @@ def other_view(request):
     raise AssertionError("never served")
 
 
-urlpatterns = [path("elsewhere/login/", other_view, name="login")]
+class PaddedNumber:
+    """A number written with four digits: not its plain digits, so no slot can be remembered."""
+
+    regex = "[0-9]{4}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return f"{value:04d}"
+
+
+register_converter(PaddedNumber, "padded")
+
+urlpatterns = [
+    path("elsewhere/login/", other_view, name="login"),
+    path("elsewhere/things/<int:pk>/edit/", other_view, name="thing"),
+    path("elsewhere/years/<padded:year>/", other_view, name="year"),
+    path("elsewhere/pairs/<int:a>/<int:b>/", other_view, name="pair"),
+]
 
 
 def test_the_url_follows_a_new_urlconf(settings):
@@ -57,3 +83,29 @@ def test_the_url_tag_gives_what_djangos_gives():
 def test_the_url_tag_raises_for_an_unknown_name():
     with pytest.raises(NoReverseMatch):
         render("{% url 'accounts:no-such-page' %}")
+
+
+@pytest.mark.parametrize("number", [0, 7, 42, 9_081_726_354, 10**12])
+def test_a_number_goes_where_django_puts_it(number):
+    assert reverse_with_number("adminarea:user", number) == reverse("adminarea:user", args=[number])
+
+
+def test_a_url_that_does_not_show_the_number_as_its_digits_is_reversed_by_django(settings):
+    settings.ROOT_URLCONF = __name__
+    assert reverse_with_number("thing", 5) == "/elsewhere/things/5/edit/"
+    assert reverse_with_number("year", 7) == reverse("year", args=[7]) == "/elsewhere/years/0007/"
+    with pytest.raises(NoReverseMatch):
+        reverse_with_number("year", 12345)
+    with pytest.raises(NoReverseMatch):
+        reverse_with_number("login", 5)
+
+
+def test_the_url_tag_with_one_argument_gives_what_djangos_gives(settings):
+    settings.ROOT_URLCONF = __name__
+    assert render("{% url 'thing' pk %}", pk=3) == "/elsewhere/things/3/edit/"
+    assert render("{% url 'year' 7 %}") == "/elsewhere/years/0007/"
+    assert render("{% url 'thing' pk %}", pk="12") == "/elsewhere/things/12/edit/"
+    assert render("{% url 'pair' 1 2 %}") == "/elsewhere/pairs/1/2/"
+    for refused in (-1, True):
+        with pytest.raises(NoReverseMatch):
+            render("{% url 'thing' pk %}", pk=refused)

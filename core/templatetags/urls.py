@@ -1,23 +1,31 @@
-"""Django's {% url %}, with the URLs of names without arguments remembered (core.reversing).
+"""Django's {% url %}, with what core.reversing can remember remembered: the URL of a name without
+arguments, and where the number goes in a name with one number (a row's link to its object).
 
 A builtin of the template engine (settings TEMPLATES), so it stands in for Django's tag on every page.
-A {% url %} with arguments or `as` is Django's own, unchanged.
+Any other {% url %} (keyword arguments, several arguments, `as`) is Django's own, unchanged.
 """
 
 from django import template
 from django.template import defaulttags
 from django.utils.html import conditional_escape
 
-from core.reversing import reverse_name
+from core.reversing import reverse_name, reverse_with_number
 
 register = template.Library()
 
 
 class RememberedURLNode(defaulttags.URLNode):
     def render(self, context):
-        if self.args or self.kwargs or self.asvar:
+        if self.kwargs or self.asvar or len(self.args) > 1:
             return super().render(context)
-        url = reverse_name(self.view_name.resolve(context), current_app_of(context))
+        view_name = self.view_name.resolve(context)
+        if not self.args:
+            url = reverse_name(view_name, current_app_of(context))
+        else:
+            number = self.args[0].resolve(context)
+            if type(number) is not int or number < 0:  # (not a bool either)
+                return super().render(context)
+            url = reverse_with_number(view_name, number, current_app_of(context))
         return conditional_escape(url) if context.autoescape else url
 
 
