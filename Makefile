@@ -16,9 +16,9 @@ DEV_DIR ?= .dev
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/django_base
 ## the test suite's Redis (that database and the TEST_PROCESSES - 1 below it are emptied)
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
-# 3 halves the time on two cores, but one worker test is not yet reliable under that load (docs/architecture.md).
+# Most tests wait on a browser, a worker or a server, so 3 on two cores halves the time of 1.
 ## how many processes make test runs the suite in (pytest-xdist; each has its own databases)
-TEST_PROCESSES ?= 1
+TEST_PROCESSES ?= 3
 ## the browser of the browser tests
 CHROMIUM ?= /usr/bin/chromium
 ## arguments for pytest, e.g. PYTEST_ARGS="tests/accounts -x"
