@@ -15,19 +15,17 @@ from django.utils.translation import get_language
 MARK, SAMPLE = 9_081_726_354, 7
 
 
-def reverse_name(view_name, current_app=None):
-    """reverse(view_name, current_app=current_app), remembered."""
-    return _reversed(*_key(), view_name, current_app)
-
-
-def reverse_with_number(view_name, number, current_app=None):
-    """reverse(view_name, args=[number], current_app=current_app) for a number >= 0: the text around the
-    number is worked out once per name, and each call only puts the number in its place."""
-    slot = _number_slot(*_key(), view_name, current_app)
-    if slot is None:
-        return reverse(view_name, args=[number], current_app=current_app)
-    before, after = slot
-    return f"{before}{number}{after}"
+def remembered_reverse(view_name, args=(), current_app=None):
+    """reverse(view_name, args=args, current_app=current_app): remembered for a name without arguments,
+    through the remembered slot for one number >= 0 (not a bool), and Django's reverse() otherwise."""
+    if not args:
+        return _reversed(*_key(), view_name, current_app)
+    if len(args) == 1 and type(args[0]) is int and args[0] >= 0:
+        slot = _number_slot(*_key(), view_name, current_app)
+        if slot is not None:
+            before, after = slot
+            return f"{before}{args[0]}{after}"
+    return reverse(view_name, args=args, current_app=current_app)
 
 
 def _key():

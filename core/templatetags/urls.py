@@ -2,30 +2,24 @@
 arguments, and where the number goes in a name with one number (a row's link to its object).
 
 A builtin of the template engine (settings TEMPLATES), so it stands in for Django's tag on every page.
-Any other {% url %} (keyword arguments, several arguments, `as`) is Django's own, unchanged.
+A {% url %} with keyword arguments or `as` is Django's own, unchanged.
 """
 
 from django import template
 from django.template import defaulttags
 from django.utils.html import conditional_escape
 
-from core.reversing import reverse_name, reverse_with_number
+from core.reversing import remembered_reverse
 
 register = template.Library()
 
 
 class RememberedURLNode(defaulttags.URLNode):
     def render(self, context):
-        if self.kwargs or self.asvar or len(self.args) > 1:
+        if self.kwargs or self.asvar:
             return super().render(context)
-        view_name = self.view_name.resolve(context)
-        if not self.args:
-            url = reverse_name(view_name, current_app_of(context))
-        else:
-            number = self.args[0].resolve(context)
-            if type(number) is not int or number < 0:  # (not a bool either)
-                return super().render(context)
-            url = reverse_with_number(view_name, number, current_app_of(context))
+        args = [arg.resolve(context) for arg in self.args]
+        url = remembered_reverse(self.view_name.resolve(context), args, current_app_of(context))
         return conditional_escape(url) if context.autoescape else url
 
 
