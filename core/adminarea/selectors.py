@@ -1,12 +1,15 @@
-"""Queries the admin area's pages share: pending invites and recent sign-ups."""
+"""Queries the admin area's pages share: pending invites, recent sign-ups and the user list's rows."""
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
+from django.db.models.functions import Concat, Trim, TruncDate
 
 from core.models import User
 
 # An invite is pending until the invited user sets a password (core.invites.services.is_pending).
 PENDING_INVITE = Q(is_active=True, password__startswith=UNUSABLE_PASSWORD_PREFIX)
+# The same test as a column of each row.
+INVITE_PENDING = ExpressionWrapper(PENDING_INVITE, output_field=BooleanField())
 
 
 def pending_invites():
@@ -16,3 +19,18 @@ def pending_invites():
 def recent_sign_ups(limit=5):
     """The newest accounts (the date_joined index answers it)."""
     return User.objects.select_related("role").order_by("-date_joined", "-pk")[:limit]
+
+
+def user_list_rows(users):
+    """What each row of the user list shows, as dicts worked out by the database: a row read from a
+    dict, not from a User and its Role, costs a third as much to load and render (docs/performance.md)."""
+    return users.values(
+        "pk",
+        "email",
+        "confirmed",
+        full_name=Trim(Concat("first_name", Value(" "), "last_name")),
+        role_name=F("role__name"),
+        invite_pending=INVITE_PENDING,
+        # The day in the site's time zone, as the date filter shows a datetime.
+        joined=TruncDate("date_joined"),
+    )

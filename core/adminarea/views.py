@@ -53,7 +53,7 @@ class UserListView(AdministratorRequiredMixin, EstimatingListMixin, ListView):
 
     def get_queryset(self):
         self.filters = forms.UserFilterForm(self.request.GET)
-        return self.filters.filter(User.objects.select_related("role"))
+        return selectors.user_list_rows(self.filters.filter(User.objects.all()))
 
     def narrowed(self):
         return self.filters.narrows

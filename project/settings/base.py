@@ -94,8 +94,13 @@ TEMPLATES = [
                 "core.context_processors.site",
             ],
             # The design system's pieces ({% data_table %}, {% detail %}) need no {% load %} on a page;
-            # {% url %} is Django's, with the URLs of names without arguments remembered per process.
-            "builtins": ["core.templatetags.components", "core.templatetags.urls"],
+            # {% url %} and {% extends %} are Django's, with what they work out again on every page
+            # remembered per process (URLs of names; the layout's blocks).
+            "builtins": [
+                "core.templatetags.components",
+                "core.templatetags.urls",
+                "core.templatetags.inheritance",
+            ],
         },
     },
 ]

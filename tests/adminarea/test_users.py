@@ -20,7 +20,7 @@ USERS = reverse("adminarea:users")
 
 
 def listed_emails(response):
-    return [member.email for member in response.context["users"]]
+    return [member["email"] for member in response.context["users"]]
 
 
 def test_the_user_list_shows_every_user_with_their_role(admin_client):
