@@ -23,7 +23,7 @@ def recent_sign_ups(limit=5):
 
 def user_list_rows(users):
     """What each row of the user list shows, as dicts worked out by the database: a row read from a
-    dict, not from a User and its Role, costs a third as much to load and render (docs/performance.md)."""
+    dict, not from a User and its Role, costs about 60% as much to load and render (docs/performance.md)."""
     return users.values(
         "pk",
         "email",
