@@ -1,6 +1,7 @@
 """The user list, a user's page, changing and deleting users, and creating one with a password."""
 
 import re
+from datetime import UTC, datetime
 from http import HTTPStatus
 
 import pytest
@@ -30,6 +31,23 @@ def test_the_user_list_shows_every_user_with_their_role(admin_client):
     assert "ada@example.com" in response.text
     assert "Ada Lovelace" in response.text
     assert "Administrator" in response.text
+
+
+def test_a_row_shows_the_users_link_name_role_confirmation_and_day_joined(admin_client):
+    """Each row is read as values the database works out (selectors.user_list_rows), not as a User."""
+    joined = datetime(2026, 3, 4, 23, 30, tzinfo=UTC)
+    nameless = UserFactory(email="nameless@example.com", first_name="", last_name="", date_joined=joined)
+    InvitedUserFactory(email="invited@example.com", first_name="Ivy", last_name="Invited")
+    text = admin_client.get(USERS).text
+    cells = re.search(
+        r'<a href="{}">(.*?)</a>.*?</tr>'.format(reverse("adminarea:user", args=[nameless.pk])), text, re.S
+    )
+    assert cells is not None
+    assert cells.group(1) == "(no name)"
+    assert "2026-03-04" in cells.group(0)
+    assert "nameless@example.com" in cells.group(0) and ">User<" in cells.group(0)
+    invited_row = re.search(r"Ivy Invited</a>.*?</tr>", text, re.S).group(0)
+    assert "<span>no <span" in invited_row and "invite pending" in invited_row
 
 
 def test_the_user_list_is_sorted_by_name_by_default(admin_client):
