@@ -41,6 +41,11 @@ def silent_smtp():
     server.close()
 
 
+def wait_for_status(job, status, worker):
+    """Until rq records `status` for the job: the job's own effects (a file, a mail) come first."""
+    wait_until(lambda: job.get_status() == status, f"the job to be marked {status.value}", explain=worker.log)
+
+
 def test_sigterm_mid_job_lets_the_job_finish_then_the_worker_exits_cleanly(start_worker, tmp_path):
     job = django_rq.get_queue("default").enqueue(jobs.work_slowly, str(tmp_path), 3)
     worker = start_worker()
@@ -74,9 +79,7 @@ def test_after_sigkill_mid_delivery_another_worker_delivers_the_email(
     # The killed attempt rolled back with its transaction; the e-mail went out once.
     assert email.attempts == 1
     assert len(mailbox.messages()) == 1
-    wait_until(
-        lambda: job.get_status() == JobStatus.FINISHED, "the job to be marked finished", explain=rescuer.log
-    )
+    wait_for_status(job, JobStatus.FINISHED, rescuer)
 
 
 def test_after_sigkill_a_job_without_retries_is_shown_failed(start_worker, tmp_path):
@@ -87,9 +90,7 @@ def test_after_sigkill_a_job_without_retries_is_shown_failed(start_worker, tmp_p
     doomed.kill_everything()
 
     rescuer = start_worker(*FAST_RECOVERY)
-    wait_until(
-        lambda: job.get_status() == JobStatus.FAILED, "the job to be shown failed", explain=rescuer.log
-    )
+    wait_for_status(job, JobStatus.FAILED, rescuer)
     assert job in django_rq.get_queue("default").failed_job_registry
     assert "AbandonedJobError" in job.latest_result().exc_string
 
@@ -111,9 +112,7 @@ def test_a_worker_reconnects_after_redis_restarts_and_processes_new_jobs(
 
     wait_until(lambda: (tmp_path / "finished").exists(), "a job run after the restart", explain=worker.log)
     # (The job's file is written before the work horse records the job finished.)
-    wait_until(
-        lambda: job.get_status() == JobStatus.FINISHED, "the job to be marked finished", explain=worker.log
-    )
+    wait_for_status(job, JobStatus.FINISHED, worker)
     [listed] = wait_until(
         lambda: registered_workers(private_redis.client()),
         "the worker to be listed again",
@@ -153,9 +152,7 @@ def test_a_worker_goes_on_after_its_redis_connection_is_dropped(start_worker, pr
     job = Queue("default", connection=private_redis.client()).enqueue(jobs.work_slowly, str(tmp_path), 0)
 
     wait_until(lambda: (tmp_path / "finished").exists(), "a job run after the drop", explain=worker.log)
-    wait_until(
-        lambda: job.get_status() == JobStatus.FINISHED, "the job to be marked finished", explain=worker.log
-    )
+    wait_for_status(job, JobStatus.FINISHED, worker)
     assert worker.process.poll() is None
 
 
