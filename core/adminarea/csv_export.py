@@ -3,7 +3,7 @@ by one, so exporting 100,000 users takes as little memory as exporting ten (benc
 
 import csv
 
-from core.adminarea.selectors import INVITE_PENDING
+from core.adminarea.selectors import PENDING_INVITE_COLUMN
 
 # Rows fetched per round trip of the server-side cursor.
 CHUNK_SIZE = 2000
@@ -42,6 +42,10 @@ def user_rows(users):
     """CSV lines (str) for `users`, a filtered and ordered queryset of User, header first."""
     writer = csv.writer(_Line())
     yield writer.writerow(COLUMNS.values())
-    rows = users.annotate(invite_pending=INVITE_PENDING).values_list(*COLUMNS).iterator(chunk_size=CHUNK_SIZE)
+    rows = (
+        users.annotate(invite_pending=PENDING_INVITE_COLUMN)
+        .values_list(*COLUMNS)
+        .iterator(chunk_size=CHUNK_SIZE)
+    )
     for row in rows:
         yield writer.writerow([neutralize(value) for value in row])

@@ -8,8 +8,8 @@ from core.models import User
 
 # An invite is pending until the invited user sets a password (core.invites.services.is_pending).
 PENDING_INVITE = Q(is_active=True, password__startswith=UNUSABLE_PASSWORD_PREFIX)
-# The same test as a column of each row.
-INVITE_PENDING = ExpressionWrapper(PENDING_INVITE, output_field=BooleanField())
+# The same test as a boolean column of each row (the list, the CSV export).
+PENDING_INVITE_COLUMN = ExpressionWrapper(PENDING_INVITE, output_field=BooleanField())
 
 
 def pending_invites():
@@ -32,7 +32,7 @@ def user_list_rows(users):
         "first_name",
         "last_name",
         role_name=F("role__name"),
-        invite_pending=INVITE_PENDING,
+        invite_pending=PENDING_INVITE_COLUMN,
         # The day in the site's time zone, as the date filter shows a datetime.
         joined=TruncDate("date_joined"),
     )
